@@ -1,0 +1,83 @@
+"""Swedish number, amount, percent and month formats: "44 923 tkr", "42 %", "−6 000 tkr".
+
+A no-break space separates thousands and the unit, so a card never breaks "44 923" over two
+lines. Negative numbers take the typographic minus (U+2212), except in deltas for st.metric,
+which reads the sign from an ASCII hyphen (see formatera_forandring).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+UPPGIFT_SAKNAS = "uppgift saknas"
+
+MANADER = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+KORTA_MANADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+DAGAR = ("söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag")
+KORTA_DAGAR = ("sön", "mån", "tis", "ons", "tor", "fre", "lör")
+
+ENHETER = {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": ""}
+
+
+def tal(varde: float | Decimal | int | None, decimaler: int = 0, minus: str = MINUS) -> str:
+    """'44 923', '−6 000', '3,5'; rounds half away from zero as a ledger does."""
+    if varde is None:
+        return UPPGIFT_SAKNAS
+    d = Decimal(str(varde)).quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    tecken = minus if d < 0 else ""
+    heltal, _, brak = f"{abs(d):f}".partition(".")
+    grupper = []
+    while len(heltal) > 3:
+        grupper.insert(0, heltal[-3:])
+        heltal = heltal[:-3]
+    grupper.insert(0, heltal)
+    text = NBSP.join(grupper)
+    if decimaler > 0:
+        text += "," + brak
+    return tecken + text
+
+
+def formatera(varde, enhet: str, decimaler: int = 0) -> str:
+    """A value with its unit: antal '648', tkr '44 923 tkr', kr '1 000 000 kr', procent '42 %'."""
+    if varde is None:
+        return UPPGIFT_SAKNAS
+    suffix = ENHETER[enhet]
+    return tal(varde, decimaler) + (NBSP + suffix if suffix else "")
+
+
+def formatera_forandring(varde, enhet: str, decimaler: int = 0) -> str:
+    """A signed change for st.metric: '+1 798 tkr', '-86' (ASCII minus sets the arrow)."""
+    if varde is None:
+        return ""
+    text = formatera(abs(Decimal(str(varde))), enhet, decimaler)
+    if Decimal(str(varde)) > 0:
+        return "+" + text
+    if Decimal(str(varde)) < 0:
+        return "-" + text
+    return "±" + text
+
+
+def procent_andel(del_: float, helhet: float, decimaler: int = 0) -> str:
+    if not helhet:
+        return UPPGIFT_SAKNAS
+    return formatera(Decimal(str(del_)) / Decimal(str(helhet)) * 100, "procent", decimaler)
+
+
+def manadsnamn(manad: int) -> str:
+    return MANADER[manad - 1]
+
+
+def kort_manad(manad: int) -> str:
+    return KORTA_MANADER[manad - 1]
+
+
+def manadsintervall(fran: int, till: int) -> str:
+    """'september', 'januari–september'."""
+    if fran == till:
+        return manadsnamn(fran)
+    return f"{manadsnamn(fran)}–{manadsnamn(till)}"

@@ -1,0 +1,161 @@
+"""Reading the source CSV files into typed tables, with Swedish errors that name row and column.
+
+The column types and NOT NULL rules are read from the schema itself (sql/schema.sql), so the
+schema is the one place that defines a table. Rows are numbered as a spreadsheet shows them:
+the header is row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+
+@dataclass(frozen=True)
+class Fel:
+    """One problem in one cell (or row, when kolumn is None) of one file."""
+
+    fil: str
+    rad: int | None
+    kolumn: str | None
+    meddelande: str
+
+    def __str__(self) -> str:
+        plats = [self.fil]
+        if self.rad is not None:
+            plats.append(f"rad {self.rad}")
+        if self.kolumn is not None:
+            plats.append(f"kolumn '{self.kolumn}'")
+        return f"{', '.join(plats)}: {self.meddelande}"
+
+
+class DataFel(Exception):
+    """Raised with every problem found; nothing has been written when it is raised."""
+
+    def __init__(self, fel: list[Fel]):
+        self.fel = fel
+        rader = "\n".join(f"- {f}" for f in fel[:50])
+        mer = f"\n… och {len(fel) - 50} fel till" if len(fel) > 50 else ""
+        super().__init__(f"Källdata har {len(fel)} fel:\n{rader}{mer}")
+
+
+@dataclass(frozen=True)
+class Kolumn:
+    namn: str
+    typ: str  # DuckDB type name, e.g. VARCHAR, INTEGER, DATE, DECIMAL(18,2)
+    kravs: bool  # NOT NULL
+
+
+def kolumner(con: duckdb.DuckDBPyConnection, tabell: str) -> list[Kolumn]:
+    """Columns of a table in the schema, in order."""
+    rader = con.execute(
+        "select column_name, data_type, is_nullable from duckdb_columns() "
+        "where table_name = ? order by column_index",
+        [tabell],
+    ).fetchall()
+    return [Kolumn(namn, typ, not nullable) for namn, typ, nullable in rader]
+
+
+_HELTAL = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def tolka_cell(varde: str, typ: str) -> tuple[object, str | None]:
+    """Parse one non-empty cell to the column's type: (value, None) or (None, Swedish error)."""
+    if typ == "VARCHAR":
+        return varde, None
+    if typ == "INTEGER":
+        if not _HELTAL.fullmatch(varde):
+            return None, f"'{varde}' är inte ett heltal."
+        return int(varde), None
+    if typ.startswith("DECIMAL"):
+        if not _DECIMAL.fullmatch(varde):
+            return None, f"'{varde}' är inte ett tal (skriv t.ex. 1234.5 utan mellanslag)."
+        try:
+            return Decimal(varde), None
+        except InvalidOperation:  # pragma: no cover - the pattern above admits only numbers
+            return None, f"'{varde}' är inte ett tal."
+    if typ == "DATE":
+        try:
+            return dt.date.fromisoformat(varde), None
+        except ValueError:
+            return None, f"'{varde}' är inget datum på formen ÅÅÅÅ-MM-DD."
+    raise ValueError(f"okänd kolumntyp {typ}")
+
+
+_POLARS_TYP = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "DATE": pl.Date}
+
+
+def _polars_typ(typ: str) -> pl.DataType:
+    if typ.startswith("DECIMAL"):
+        precision, skala = (int(x) for x in re.findall(r"\d+", typ))
+        return pl.Decimal(precision, skala)
+    return _POLARS_TYP[typ]
+
+
+def las_tabell(
+    fil: Path, spec: list[Kolumn], tom_text: frozenset[str] = frozenset()
+) -> pl.DataFrame:
+    """Read one CSV file (UTF-8, comma-separated, header row) into a typed frame.
+
+    Raises DataFel naming every bad cell. An empty cell is NULL; in the NOT NULL text columns
+    named in tom_text it is '' (the schema gives it a meaning: varden.dimension '' is the total).
+    """
+    namn = fil.name
+    try:
+        with fil.open(encoding="utf-8-sig", newline="") as handtag:
+            rader = list(csv.reader(handtag, strict=True))
+    except UnicodeDecodeError as exc:
+        raise DataFel([Fel(namn, None, None, f"filen är inte UTF-8 (byte {exc.start}).")])
+    except csv.Error as exc:
+        raise DataFel([Fel(namn, None, None, f"filen kan inte läsas som CSV ({exc}).")])
+    if not rader:
+        raise DataFel([Fel(namn, None, None, "filen är tom.")])
+    rubrik, data = rader[0], rader[1:]
+    fel: list[Fel] = []
+    forvantade = [k.namn for k in spec]
+    if rubrik != forvantade:
+        saknas = [k for k in forvantade if k not in rubrik]
+        okanda = [k for k in rubrik if k not in forvantade]
+        delar = []
+        if saknas:
+            delar.append("saknar kolumnerna " + ", ".join(saknas))
+        if okanda:
+            delar.append("har okända kolumner " + ", ".join(okanda))
+        if not delar:
+            delar.append("har kolumnerna i fel ordning")
+        raise DataFel([Fel(namn, 1, None, f"rubrikraden {' och '.join(delar)}; "
+                           f"väntat: {', '.join(forvantade)}.")])
+    kolumndata: dict[str, list[object]] = {k.namn: [] for k in spec}
+    for index, rad in enumerate(data):
+        radnr = index + 2
+        if len(rad) != len(spec):
+            fel.append(Fel(namn, radnr, None, f"raden har {len(rad)} fält men ska ha {len(spec)} "
+                           "(kontrollera kommatecken och citattecken)."))
+            continue
+        for kol, cell in zip(spec, rad):
+            text = (cell or "").strip()
+            if text == "":
+                if kol.namn in tom_text:
+                    kolumndata[kol.namn].append("")
+                    continue
+                if kol.kravs:
+                    fel.append(Fel(namn, radnr, kol.namn, "värde saknas."))
+                kolumndata[kol.namn].append(None)
+                continue
+            varde, meddelande = tolka_cell(text, kol.typ)
+            if meddelande:
+                fel.append(Fel(namn, radnr, kol.namn, meddelande))
+            kolumndata[kol.namn].append(varde)
+    if fel:
+        raise DataFel(fel)
+    return pl.DataFrame(
+        {k.namn: pl.Series(k.namn, kolumndata[k.namn], dtype=_polars_typ(k.typ)) for k in spec}
+    )

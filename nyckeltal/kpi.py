@@ -1,0 +1,165 @@
+"""KPI cards as plain data: value, change against the comparison year, target status, source.
+
+Built from the frames the queries return, so pages only render and tests need no Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import polars as pl
+
+from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_forandring
+from nyckeltal.perioder import Period
+from nyckeltal.status import (
+    RIKTNINGSPILAR,
+    RIKTNINGSTEXT,
+    Malstatus,
+    bedom_forandring,
+    delta_farg,
+    malstatus,
+)
+
+
+@dataclass(frozen=True)
+class Kalla:
+    dokument: str
+    datum: object  # datetime.date or None
+    diarienummer: str | None
+    avsnitt: str
+
+    def __str__(self) -> str:
+        delar = [self.dokument]
+        if self.datum is not None:
+            delar.append(str(self.datum))
+        if self.diarienummer:
+            delar.append(f"Dnr {self.diarienummer}")
+        delar.append(f"avsnitt {self.avsnitt}")
+        return ", ".join(delar)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    indikator_id: str
+    namn: str
+    enhet: str
+    riktning: str
+    beskrivning: str
+    period: Period
+    varde: Decimal | None
+    jamforelsevarde: Decimal | None
+    status: Malstatus
+    kalla: Kalla | None
+    harledning: str | None
+    sparkline: tuple[float, ...] = ()
+
+    @property
+    def forandring(self) -> Decimal | None:
+        if self.varde is None or self.jamforelsevarde is None:
+            return None
+        return self.varde - self.jamforelsevarde
+
+    @property
+    def etikett(self) -> str:
+        return f"{self.namn} {RIKTNINGSPILAR[self.riktning]}".strip()
+
+    @property
+    def varde_text(self) -> str:
+        return formatera(self.varde, self.enhet)
+
+    @property
+    def forandring_text(self) -> str:
+        return formatera_forandring(self.forandring, self.enhet)
+
+    @property
+    def delta_farg(self) -> str:
+        return delta_farg(self.riktning)
+
+    @property
+    def jamforelsetext(self) -> str:
+        """'jämfört med januari–september 2021 (734)' or why there is none."""
+        if self.jamforelsevarde is None:
+            return f"{self.period.jamforelseetikett}: {UPPGIFT_SAKNAS}"
+        bedomning = bedom_forandring(self.forandring, self.riktning)
+        return (
+            f"mot {self.period.jamforelseetikett} "
+            f"({formatera(self.jamforelsevarde, self.enhet)}), {bedomning}"
+        )
+
+    @property
+    def hjalp(self) -> str:
+        """Definition, unit, direction, target and source, for the card's help tooltip."""
+        rader = [
+            self.beskrivning,
+            f"Enhet: {self.enhet}. Önskad riktning: {RIKTNINGSPILAR[self.riktning]} "
+            f"{RIKTNINGSTEXT[self.riktning]}.",
+        ]
+        if self.status.uppfyllt is not None or "mål" in self.status.text:
+            rader.append(f"Mål: {self.status.text}.")
+        if self.harledning and self.harledning != "angivet":
+            rader.append(f"Värdet är {self.harledning} i källan.")
+        rader.append(f"Källa: {self.kalla}." if self.kalla else "Källa: uppgift saknas.")
+        return "\n\n".join(rader)
+
+
+def _rader(df: pl.DataFrame) -> dict[str, dict]:
+    return {rad["indikator_id"]: rad for rad in df.iter_rows(named=True)}
+
+
+def bygg_kpier(
+    ids: list[str],
+    indikatorer: pl.DataFrame,
+    varden: pl.DataFrame,
+    jamforelse: pl.DataFrame,
+    period: Period,
+    sparklines: dict[str, list[float]] | None = None,
+) -> list[Kpi]:
+    """One card per indicator id, in the order given.
+
+    indikatorer: query indikatorer_med_mal for the period's year; varden and jamforelse:
+    query nyckeltal_for_period for the period and for its comparison period.
+    """
+    meta, nu, da = _rader(indikatorer), _rader(varden), _rader(jamforelse)
+    kort = []
+    for indikator_id in ids:
+        m = meta[indikator_id]
+        rad = nu.get(indikator_id)
+        varde = rad["varde"] if rad else None
+        kalla = (
+            Kalla(rad["dokument"], rad["datum"], rad["diarienummer"], rad["avsnitt"])
+            if rad
+            else None
+        )
+        kort.append(
+            Kpi(
+                indikator_id=indikator_id,
+                namn=m["namn"],
+                enhet=m["enhet"],
+                riktning=m["onskad_riktning"],
+                beskrivning=m["beskrivning"],
+                period=period,
+                varde=varde,
+                jamforelsevarde=da[indikator_id]["varde"] if indikator_id in da else None,
+                status=malstatus(varde, m["malvarde"], m["jamforelse"], m["enhet"]),
+                kalla=kalla,
+                harledning=rad["harledning"] if rad else None,
+                sparkline=tuple((sparklines or {}).get(indikator_id, ())),
+            )
+        )
+    return kort
+
+
+def sparkline(serie: pl.DataFrame, period: Period) -> list[float]:
+    """Month values of the period's year up to its last month, from query serie_per_manad.
+
+    Empty unless every month from January on has a value: a line over gaps would mislead.
+    """
+    manader = serie.filter(
+        (pl.col("ar") == period.ar)
+        & (pl.col("dimension") == "")
+        & (pl.col("manad") <= period.till_manad)
+    ).sort("manad")
+    if manader["manad"].to_list() != list(range(1, period.till_manad + 1)):
+        return []
+    return [float(v) for v in manader["varde"].to_list()]

@@ -1,0 +1,109 @@
+"""Streamlit glue shared by the pages: the database, cached queries, the period filter,
+KPI cards and charts with their table, download and source line.
+
+Everything that is not about Streamlit lives in the nyckeltal package.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from nyckeltal import bygg
+from nyckeltal.db import Databas
+from nyckeltal.figurer import PLOTLY_CONFIG
+from nyckeltal.format import manadsnamn
+from nyckeltal.kpi import Kpi
+from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
+
+
+@st.cache_resource(show_spinner="Bygger databasen från data/ …")
+def databas() -> Databas:
+    """One read-only connection per server process, to a database that matches data/."""
+    return Databas(bygg.sakerstall())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def fraga(namn: str, **parametrar: object) -> pl.DataFrame:
+    """A named query of sql/ with bound parameters; results cached per parameter set."""
+    return databas().fraga(namn, **parametrar)
+
+
+def periodfilter() -> Period:
+    """The shared period filter in the sidebar, bound to the URL so a link opens the view."""
+    perioder = fraga("perioder_med_data")
+    ar_med_data = perioder["ar"].to_list()
+    senaste = dict(zip(ar_med_data, perioder["senaste_manad"].to_list()))
+    with st.sidebar:
+        st.header("Period")
+        val = st.segmented_control(
+            "Snabbval",
+            list(SNABBVAL),
+            format_func=SNABBVAL.get,
+            default="hittills",
+            required=True,
+            key="period",
+            bind="query-params",
+            help="Hittills i år: januari till vald månad. Tertial 1–3: jan–apr, maj–aug, sep–dec.",
+        )
+        ar = st.selectbox(
+            "År", ar_med_data, index=len(ar_med_data) - 1, key="ar", bind="query-params"
+        )
+        manad = st.selectbox(
+            "Till och med månad",
+            list(range(1, 13)),
+            index=senaste.get(ar, 12) - 1,
+            format_func=manadsnamn,
+            key="manad",
+            bind="query-params",
+            disabled=val != "hittills",
+            help="Gäller snabbvalet Hittills i år.",
+        )
+        jamforbara = [a for a in ar_med_data if a != ar] or [ar - 1]
+        jamforelsear = st.selectbox(
+            "Jämför med år",
+            jamforbara,
+            index=jamforbara.index(ar - 1) if ar - 1 in jamforbara else 0,
+            key="jamfor",
+            bind="query-params",
+        )
+    period = period_fran_val(ar, val or "hittills", manad, jamforelsear)
+    st.session_state["vald_period"] = period
+    return period
+
+
+def vald_period() -> Period:
+    """The period chosen in the sidebar of dashboard.py (which runs before every page)."""
+    return st.session_state["vald_period"]
+
+
+def visa_kpi(kpi: Kpi) -> None:
+    st.metric(
+        kpi.etikett,
+        kpi.varde_text,
+        delta=kpi.forandring_text or None,
+        delta_color=kpi.delta_farg,
+        delta_description=kpi.jamforelsetext,
+        help=kpi.hjalp,
+        border=True,
+        chart_data=list(kpi.sparkline) or None,
+        chart_type="line",
+    )
+    if kpi.status.text != "inget mål":
+        st.caption(f"{kpi.status.ikon} {kpi.status.text}")
+
+
+def visa_diagram(fig, tabell: pl.DataFrame, kalla: str, filnamn: str, nyckel: str) -> None:
+    """A chart, its numbers one click away as a table with CSV download, and its source."""
+    st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
+    with st.expander("Visa siffrorna som tabell"):
+        st.dataframe(tabell, hide_index=True, width="stretch")
+        st.download_button(
+            "Ladda ned CSV",
+            data=lambda: tabell.write_csv(separator=";").encode("utf-8-sig"),
+            file_name=f"{filnamn}.csv",
+            mime="text/csv",
+            key=f"csv_{nyckel}",
+            on_click="ignore",
+        )
+    st.caption(f"Källa: {kalla}")

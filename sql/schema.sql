@@ -1,0 +1,123 @@
+-- Schema for the embedded dashboard database, built from data/*.csv by nyckeltal.bygg.
+-- One table per CSV file, same column names and order. Amounts are exact decimals.
+-- Conventions:
+--   varden.periodtyp: 'manad'   value for the calendar month (or the state at its end),
+--                     'ack'     cumulative January..manad,
+--                     'medel'   mean of January..manad,
+--                     'helar'   full-year outcome or budget (manad = 12),
+--                     'prognos' full-year forecast made after month manad.
+--   varden.dimension: '' is the indicator's total (or an indicator without dimension);
+--                     otherwise a value of dimensioner for the indicator's dimension.
+
+create table kallor (
+    kalla_id varchar primary key,
+    dokument varchar not null,
+    datum date,
+    diarienummer varchar,
+    instans varchar not null,
+    fil varchar not null,
+    anmarkning varchar
+);
+
+create table indikatorer (
+    indikator_id varchar primary key check (regexp_full_match(indikator_id, '[a-z0-9_]+')),
+    namn varchar not null,
+    enhet varchar not null check (enhet in ('antal', 'tkr', 'kr', 'procent')),
+    omrade varchar not null
+        check (omrade in ('bistand', 'flykting', 'arbetsmarknad', 'ekonomi')),
+    onskad_riktning varchar not null check (onskad_riktning in ('upp', 'ner', 'ingen')),
+    matt_typ varchar not null check (matt_typ in ('lage', 'flode')),
+    dimension varchar,
+    beskrivning varchar not null
+);
+
+create table dimensioner (
+    dimension varchar not null,
+    dimensionsvarde varchar not null check (dimensionsvarde <> ''),
+    ordning integer not null,
+    primary key (dimension, dimensionsvarde)
+);
+
+create table varden (
+    indikator_id varchar not null references indikatorer (indikator_id),
+    ar integer not null check (ar between 2000 and 2100),
+    periodtyp varchar not null
+        check (periodtyp in ('manad', 'ack', 'medel', 'helar', 'prognos')),
+    manad integer not null check (manad between 1 and 12),
+    dimension varchar not null,
+    varde decimal(18, 2) not null,
+    kalla_id varchar not null references kallor (kalla_id),
+    avsnitt varchar not null,
+    anmarkning varchar,
+    primary key (indikator_id, ar, periodtyp, manad, dimension),
+    check (periodtyp <> 'helar' or manad = 12)
+);
+
+create table mal (
+    indikator_id varchar not null references indikatorer (indikator_id),
+    ar integer not null check (ar between 2000 and 2100),
+    malvarde decimal(18, 2) not null,
+    jamforelse varchar not null check (jamforelse in ('högst', 'lägst')),
+    galler varchar not null check (galler in ('varje månad', 'helår')),
+    kalla_id varchar not null references kallor (kalla_id),
+    avsnitt varchar not null,
+    beskrivning varchar not null,
+    primary key (indikator_id, ar)
+);
+
+create table kallkonflikter (
+    konflikt_id varchar primary key,
+    beskrivning varchar not null,
+    uppgift_a varchar not null,
+    varde_a decimal(18, 2),
+    kalla_a varchar not null references kallor (kalla_id),
+    avsnitt_a varchar not null,
+    uppgift_b varchar not null,
+    varde_b decimal(18, 2),
+    kalla_b varchar not null references kallor (kalla_id),
+    avsnitt_b varchar not null,
+    visas varchar not null check (visas in ('a', 'b', 'båda')),
+    motivering varchar not null
+);
+
+create table partnerskap (
+    partnerskap_id varchar primary key,
+    namn varchar not null,
+    typ varchar not null,
+    motpart varchar not null,
+    diarienummer varchar,
+    beslut varchar,
+    beslutsdatum date,
+    status varchar not null,
+    period_start date,
+    period_slut date,
+    syfte varchar not null,
+    kalla_id varchar not null references kallor (kalla_id),
+    avsnitt varchar not null,
+    check (period_slut is null or period_start is null or period_start <= period_slut)
+);
+
+create table partnerskap_belopp (
+    partnerskap_id varchar not null references partnerskap (partnerskap_id),
+    post varchar not null,
+    part varchar not null,
+    belopp_kr decimal(18, 2) not null check (belopp_kr >= 0),
+    per varchar not null check (per in ('år', 'projektet', 'ej angivet')),
+    kalla_id varchar not null references kallor (kalla_id),
+    avsnitt varchar not null,
+    anmarkning varchar,
+    primary key (partnerskap_id, post, part)
+);
+
+create table partnerskap_mal (
+    partnerskap_id varchar not null references partnerskap (partnerskap_id),
+    mal varchar not null,
+    malvarde_min decimal(18, 2) not null,
+    malvarde_max decimal(18, 2),
+    enhet varchar not null,
+    per varchar,
+    kalla_id varchar not null references kallor (kalla_id),
+    avsnitt varchar not null,
+    primary key (partnerskap_id, mal),
+    check (malvarde_max is null or malvarde_min <= malvarde_max)
+);

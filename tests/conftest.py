@@ -1,0 +1,39 @@
+"""Shared fixtures: a database built from the real data/ (the seeded database), and a
+scratch copy of data/ for tests that break the input on purpose."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nyckeltal import bygg, sokvagar
+from nyckeltal.db import Databas
+
+
+@pytest.fixture(scope="session", autouse=True)
+def egen_databasfil(tmp_path_factory):
+    """Tests never touch the developer's db/: the app under test builds its own file."""
+    fil = tmp_path_factory.mktemp("db") / "nyckeltal.duckdb"
+    gammal = os.environ.get("NYCKELTAL_DB")
+    os.environ["NYCKELTAL_DB"] = str(fil)
+    yield fil
+    if gammal is None:
+        os.environ.pop("NYCKELTAL_DB", None)
+    else:
+        os.environ["NYCKELTAL_DB"] = gammal
+
+
+@pytest.fixture(scope="session")
+def db(egen_databasfil) -> Databas:
+    databas = Databas(bygg.sakerstall(egen_databasfil))
+    yield databas
+    databas.stang()
+
+
+@pytest.fixture
+def datakopia(tmp_path) -> Path:
+    """A copy of data/ to change; build from it with bygg.bygg(mal, data=datakopia)."""
+    kopia = tmp_path / "data"
+    shutil.copytree(sokvagar.DATA, kopia)
+    return kopia

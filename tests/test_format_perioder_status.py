@@ -1,0 +1,99 @@
+"""Swedish formats, periods and target status: the small rules every page relies on."""
+
+from decimal import Decimal
+
+import pytest
+
+from nyckeltal.format import (
+    formatera,
+    formatera_forandring,
+    manadsintervall,
+    tal,
+)
+from nyckeltal.perioder import Period, period_fran_val
+from nyckeltal.status import bedom_forandring, delta_farg, malstatus
+
+
+def utan_nbsp(text):
+    return text.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    "varde,enhet,vantat",
+    [
+        (44923, "tkr", "44 923 tkr"),
+        (Decimal("-6000.00"), "tkr", "−6 000 tkr"),
+        (1000000, "kr", "1 000 000 kr"),
+        (42, "procent", "42 %"),
+        (648, "antal", "648"),
+        (0, "tkr", "0 tkr"),
+        (None, "tkr", "uppgift saknas"),
+    ],
+)
+def test_formatera(varde, enhet, vantat):
+    assert utan_nbsp(formatera(varde, enhet)) == vantat
+
+
+def test_tusental_och_enhet_bryts_aldrig():
+    assert formatera(44923, "tkr") == "44\u00a0923\u00a0tkr"
+
+
+def test_decimalkomma_och_avrundning_som_i_bokforing():
+    assert tal(3.55, 1) == "3,6"  # half away from zero, not banker's rounding
+    assert tal(2.5) == "3"
+    assert tal(-1234.5, 1) == "−1\u00a0234,5"
+
+
+def test_forandring_for_st_metric_har_ascii_minus():
+    # st.metric reads the arrow from a leading ASCII hyphen
+    assert utan_nbsp(formatera_forandring(-86, "antal")) == "-86"
+    assert utan_nbsp(formatera_forandring(1798, "tkr")) == "+1 798 tkr"
+    assert formatera_forandring(None, "tkr") == ""
+
+
+def test_manadsintervall():
+    assert manadsintervall(1, 9) == "januari–september"
+    assert manadsintervall(9, 9) == "september"
+
+
+@pytest.mark.parametrize(
+    "val,manader", [("hittills", (1, 7)), ("t1", (1, 4)), ("t2", (5, 8)), ("t3", (9, 12)),
+                    ("helar", (1, 12))]
+)
+def test_snabbval(val, manader):
+    p = period_fran_val(2022, val, 7)
+    assert (p.fran_manad, p.till_manad) == manader
+    assert p.jamforelsear == 2021
+
+
+def test_period_etikett_och_jamforelse():
+    p = period_fran_val(2022, "hittills", 9, jamforelsear=2020)
+    assert p.etikett == "januari–september 2022"
+    assert p.jamforelse == Period(2020, 1, 9, 2019)
+    with pytest.raises(ValueError):
+        Period(2022, 9, 4, 2021)
+    with pytest.raises(ValueError):
+        period_fran_val(2022, "vecka", 9)
+
+
+def test_malstatus_hogst():
+    assert malstatus(648, 700, "högst", "antal").uppfyllt is True
+    assert malstatus(718, 700, "högst", "antal").uppfyllt is False  # april 2022
+    assert malstatus(700, 700, "högst", "antal").uppfyllt is True
+    s = malstatus(718, 700, "högst", "antal")
+    assert s.text.startswith("Målet nås inte") and s.ikon  # words and icon, not colour
+
+
+def test_malstatus_lagst_och_saknat():
+    assert malstatus(102, 100, "lägst", "antal").uppfyllt is True
+    assert malstatus(88, 100, "lägst", "antal").uppfyllt is False
+    assert malstatus(None, 100, "lägst", "antal").uppfyllt is None
+    assert malstatus(5, None, None, "antal").text == "inget mål"
+
+
+def test_bedom_forandring_efter_onskad_riktning():
+    assert bedom_forandring(-86, "ner") == "bättre"
+    assert bedom_forandring(-86, "upp") == "sämre"
+    assert bedom_forandring(0, "upp") == "oförändrat"
+    assert bedom_forandring(5, "ingen") == "ingen önskad riktning"
+    assert delta_farg("ner") == "inverse" and delta_farg("upp") == "normal"

@@ -1,0 +1,217 @@
+"""Golden tests: every query in sql/ on the seeded database, against figures typed from the
+committee's papers of 27 October 2022 (not from the code under test)."""
+
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from nyckeltal.db import fragor, las_fraga
+
+TESTADE_FRAGOR = set()
+
+
+def registrera(namn):
+    TESTADE_FRAGOR.add(namn)
+    return namn
+
+
+def varden(df, nyckel="indikator_id", kolumn="varde"):
+    return {rad[nyckel]: rad[kolumn] for rad in df.iter_rows(named=True)}
+
+
+def test_nyckeltal_hittills_i_ar_efter_september_2022(db):
+    df = db.fraga(registrera("nyckeltal_for_period"), ar=2022, fran_manad=1, till_manad=9)
+    v = varden(df)
+    assert v["hushall_forsorjningsstod"] == 648  # 2022-09-30
+    assert v["bistand_kostnad"] == 44923  # Summa jan-sept 2022
+    assert v["mottagna_flyktingar"] == 102
+    assert v["personer_arbetsmarknadsinsatser"] == 346
+    assert v["vaxla_bidrag_mot_lon"] == 63
+    assert v["namnd_resultat"] == 12901
+    assert v["anstallningsform_antal"] == 409
+    # every value carries its source document, date, diarienummer and section
+    rad = df.filter(df["indikator_id"] == "bistand_kostnad").row(0, named=True)
+    assert rad["diarienummer"] == "ALN 2022-00100 1.2.4.1"
+    assert str(rad["datum"]) == "2022-10-27"
+    assert "Utveckling av ekonomiskt bistånd" in rad["avsnitt"]
+
+
+def test_nyckeltal_tertial_2_summerar_manaderna_maj_till_augusti(db):
+    df = db.fraga("nyckeltal_for_period", ar=2022, fran_manad=5, till_manad=8)
+    v = varden(df)
+    # 4 986 + 6 025 + 5 211 + 3 499 from the monthly table
+    assert v["bistand_kostnad"] == 19721
+    assert v["hushall_forsorjningsstod"] == 667  # augusti, the end of tertial 2
+    assert df.filter(df["indikator_id"] == "bistand_kostnad")["harledning"][0] == (
+        "summa av månadsvärden"
+    )
+    # no cumulative refugee count is stated for tertial 2: no row, not a zero
+    assert "mottagna_flyktingar" not in v
+
+
+def test_nyckeltal_helar_tar_bokslutet(db):
+    v = varden(db.fraga("nyckeltal_for_period", ar=2021, fran_manad=1, till_manad=12))
+    assert v["bistand_kostnad"] == 60766  # Bokslut 2021
+    assert "hushall_forsorjningsstod" not in v  # no December figure in the papers
+
+
+def test_nyckeltal_for_ar_utan_data_ar_tomt(db):
+    assert db.fraga("nyckeltal_for_period", ar=2030, fran_manad=1, till_manad=9).is_empty()
+
+
+def test_indikatorer_med_mal(db):
+    df = db.fraga(registrera("indikatorer_med_mal"), ar=2022)
+    hushall = df.filter(df["indikator_id"] == "hushall_forsorjningsstod").row(0, named=True)
+    assert (hushall["malvarde"], hushall["jamforelse"], hushall["onskad_riktning"]) == (
+        700, "högst", "ner"
+    )
+    flykt = df.filter(df["indikator_id"] == "mottagna_flyktingar").row(0, named=True)
+    assert (flykt["malvarde"], flykt["jamforelse"], flykt["onskad_riktning"]) == (
+        100, "lägst", "upp"
+    )
+    utan = db.fraga("indikatorer_med_mal", ar=2021)
+    assert utan["malvarde"].null_count() == utan.height
+
+
+def test_serie_per_manad_bistand(db):
+    df = db.fraga(registrera("serie_per_manad"), indikator="bistand_kostnad")
+    ar2020 = df.filter(df["ar"] == 2020)["varde"].to_list()
+    assert ar2020 == [4449, 4336, 5674, 4366, 4039, 5557, 5162, 3886, 3968]
+    assert df.height == 27
+
+
+def test_serie_per_manad_flyktingkategorier_i_dimensionsordning(db):
+    df = db.fraga("serie_per_manad", indikator="flyktingar_per_kategori")
+    januari = df.filter((df["ar"] == 2022) & (df["manad"] == 1))
+    assert januari["dimension"].to_list() == [
+        "Flyktingar 1–5 år", "Flyktingar 6–15 år", "Flyktingar i gymnasieskolan",
+        "Flyktingar som går i SFI",
+    ]
+    assert januari["varde"].to_list() == [21, 65, 14, 184]
+
+
+def test_fordelning_ursprungsland(db):
+    df = db.fraga(registrera("fordelning"), indikator="flyktingar_ursprungsland", ar=2022,
+                  till_manad=9)
+    assert df["dimension"][0] == "Afghanistan" and df["varde"][0] == 27
+    assert df["dimension"][-1] == "Statslösa" and df["varde"][-1] == 5
+    assert df.height == 13
+
+
+def test_fordelning_anstallningsformer_2021(db):
+    df = db.fraga("fordelning", indikator="anstallningsform_antal", ar=2021, till_manad=9)
+    assert varden(df, "dimension")["Extratjänster"] == 97
+
+
+def test_budget_per_verksamhet(db):
+    df = db.fraga(registrera("budget_per_verksamhet"), ar=2022, manad=9)
+    rader = {rad["verksamhet"]: rad for rad in df.iter_rows(named=True)}
+    eb = rader["Ekonomiskt bistånd"]
+    assert (eb["utfall_fg_ar"], eb["budget_helar"], eb["budget_hittills"], eb["utfall"],
+            eb["prognos"], eb["avvikelse"]) == (-45210, -57500, -36087, -44923, -60500, -3000)
+    assert rader["Integration"]["avvikelse"] == -6500
+    assert rader["Integration"]["avvikelse_enligt_text"] == -500
+    summa = rader["Summa"]
+    assert summa["ar_summa"] is True
+    assert (summa["budget_hittills"], summa["utfall"], summa["avvikelse"]) == (
+        -202906, -190005, -6000
+    )
+    assert df["verksamhet"].to_list()[0] == "Central administration"
+    assert df["verksamhet"].to_list()[-1] == "Summa"
+
+
+def test_perioder_med_data(db):
+    df = db.fraga(registrera("perioder_med_data"))
+    assert df["ar"].to_list() == [2020, 2021, 2022]
+    assert df["senaste_manad"].to_list() == [9, 9, 9]
+
+
+def test_prognos_for_period(db):
+    v = varden(db.fraga(registrera("prognos_for_period"), ar=2022, till_manad=9))
+    assert v["bistand_kostnad"] == 60500
+    assert v["namnd_resultat"] == -6000
+    assert v["namnd_resultat_ordinarie"] == 0
+    # before September no forecast had been made
+    assert db.fraga("prognos_for_period", ar=2022, till_manad=8).is_empty()
+
+
+def test_kallor_med_omfattning(db):
+    df = db.fraga(registrera("kallor_med_omfattning"))
+    rader = {rad["kalla_id"]: rad for rad in df.iter_rows(named=True)}
+    assert rader["budgetuppfoljning_sep_2022"]["diarienummer"] == "ALN 2022-00100 1.2.4.1"
+    assert rader["budgetuppfoljning_sep_2022_bilaga"]["antal_varden"] > 200
+    assert rader["esf_sikta"]["antal_ovriga_uppgifter"] >= 3
+    assert rader["esf_sikta"]["datum"] is None
+
+
+def test_kallkonflikter(db):
+    df = db.fraga(registrera("kallkonflikter"))
+    rader = {rad["konflikt_id"]: rad for rad in df.iter_rows(named=True)}
+    budget = rader["bistand_budget_hittills"]
+    assert {budget["varde_a"], budget["varde_b"]} == {Decimal(-36087), Decimal(43125)}
+    assert rader["integration_avvikelse"]["varde_b"] == -500
+
+
+def test_partnerskap_och_projekt(db):
+    df = db.fraga(registrera("partnerskap_och_projekt"))
+    rader = {rad["partnerskap_id"]: rad for rad in df.iter_rows(named=True)}
+    assert rader["boras_basket"]["belopp_per_ar_kr"] == 1_000_000
+    assert str(rader["boras_basket"]["period_slut"]) == "2025-12-31"
+    assert str(rader["guldkanten"]["period_start"]) == "2023-01-01"
+    assert rader["hemgarden"]["status"] == "Avslagen"
+    assert rader["sikta"]["belopp_totalt_kr"] == 450_000
+    assert str(rader["sikta"]["period_start"]) == "2014-02-01"
+
+
+def test_partnerskap_belopp(db):
+    df = db.fraga(registrera("partnerskap_belopp"))
+    trappen = df.filter((df["partnerskap_id"] == "guldkanten") & (df["post"] == "Lokalhyra Trappen"))
+    assert trappen["part"].to_list()[0] == "Totalt"  # the stated total first
+    assert sorted(trappen["belopp_kr"].to_list()) == [171456, 207936, 379392]
+
+
+def test_partnerskap_mal(db):
+    df = db.fraga(registrera("partnerskap_mal"))
+    basket = df.filter(df["partnerskap_id"] == "boras_basket")
+    deltagare = basket.filter(basket["mal"] == "Deltagare i projektet").row(0, named=True)
+    assert (deltagare["malvarde_min"], deltagare["malvarde_max"]) == (20, 25)
+
+
+def test_avstamning_delar_mot_total(db):
+    df = db.fraga(registrera("avstamning_delar_mot_total"))
+    assert df.height >= 9
+    ukraina = df.filter(df["indikator_id"] == "evakuering_ukraina").row(0, named=True)
+    assert ukraina["differens"] == 10  # −5 990 against the stated −6 000
+
+
+def test_varden_med_kalla(db):
+    df = db.fraga(registrera("varden_med_kalla"))
+    assert df["dokument"].null_count() == 0
+    assert df["avsnitt"].null_count() == 0
+    assert df.height == db.fraga("varden_med_kalla").height
+
+
+def test_okand_fraga_avvisas():
+    # names are checked against the files in sql/, so no text ever chooses a path
+    for namn in ("../etc/passwd", "schema", "VARDEN", "finns_inte"):
+        with pytest.raises(KeyError):
+            las_fraga(namn)
+
+
+def test_parametrar_binds_som_varden_inte_som_sql(db):
+    # a hostile "year" stays a value: DuckDB fails to cast it instead of running it
+    with pytest.raises(duckdb.Error):
+        db.fraga("nyckeltal_for_period", ar="2022; drop table varden", fran_manad=1, till_manad=9)
+    assert db.fraga("perioder_med_data").height == 3
+
+
+def test_varje_fraga_har_ett_guldtest():
+    # runs last in this file (pytest keeps file order), after the tests above registered
+    assert fragor() == TESTADE_FRAGOR
+
+
+def test_varje_fraga_borjar_med_fraga_kornighet_och_parametrar():
+    for namn in fragor():
+        huvud = las_fraga(namn)[:600]
+        assert "-- Question:" in huvud and "-- Grain:" in huvud and "-- Parameters:" in huvud, namn
