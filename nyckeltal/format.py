@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import polars as pl
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 UPPGIFT_SAKNAS = "uppgift saknas"
@@ -81,3 +83,21 @@ def manadsintervall(fran: int, till: int) -> str:
     if fran == till:
         return manadsnamn(fran)
     return f"{manadsnamn(fran)}–{manadsnamn(till)}"
+
+
+def formatera_tabell(
+    df: pl.DataFrame, enheter: dict[str, str], rubriker: dict[str, str] | None = None
+) -> pl.DataFrame:
+    """A copy for display: the columns in enheter as Swedish text ('44 923 tkr'; 'uppgift
+    saknas' for null), months as names if a column 'manad' is listed with unit 'manad',
+    columns renamed by rubriker. Downloads keep the raw numbers."""
+    ut = df
+    for kolumn, enhet in enheter.items():
+        texter = [
+            UPPGIFT_SAKNAS if v is None
+            else manadsnamn(v) if enhet == "manad"
+            else formatera(v, enhet)
+            for v in ut[kolumn]
+        ]
+        ut = ut.with_columns(pl.Series(kolumn, texter, dtype=pl.String))
+    return ut.rename(rubriker or {})

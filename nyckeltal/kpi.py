@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import polars as pl
 
-from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_forandring
+from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_forandring, manadsnamn
+from nyckeltal.kalla import Kalla
 from nyckeltal.perioder import Period
 from nyckeltal.status import (
     RIKTNINGSPILAR,
@@ -23,28 +24,12 @@ from nyckeltal.status import (
 
 
 @dataclass(frozen=True)
-class Kalla:
-    dokument: str
-    datum: object  # datetime.date or None
-    diarienummer: str | None
-    avsnitt: str
-
-    def __str__(self) -> str:
-        delar = [self.dokument]
-        if self.datum is not None:
-            delar.append(str(self.datum))
-        if self.diarienummer:
-            delar.append(f"Dnr {self.diarienummer}")
-        delar.append(f"avsnitt {self.avsnitt}")
-        return ", ".join(delar)
-
-
-@dataclass(frozen=True)
 class Kpi:
     indikator_id: str
     namn: str
     enhet: str
     riktning: str
+    matt_typ: str  # 'lage': state at the period's last month; 'flode': sum over the period
     beskrivning: str
     period: Period
     varde: Decimal | None
@@ -77,13 +62,26 @@ class Kpi:
         return delta_farg(self.riktning)
 
     @property
+    def periodetikett(self) -> str:
+        """What the value covers: 'september 2022' for a state, 'januari–september 2022'."""
+        if self.matt_typ == "lage":
+            return f"{manadsnamn(self.period.till_manad)} {self.period.ar}"
+        return self.period.etikett
+
+    @property
+    def jamforelseetikett(self) -> str:
+        if self.matt_typ == "lage":
+            return f"{manadsnamn(self.period.till_manad)} {self.period.jamforelsear}"
+        return self.period.jamforelseetikett
+
+    @property
     def jamforelsetext(self) -> str:
-        """'jämfört med januari–september 2021 (734)' or why there is none."""
+        """'mot september 2021 (734), bättre' or that the comparison is missing."""
         if self.jamforelsevarde is None:
-            return f"{self.period.jamforelseetikett}: {UPPGIFT_SAKNAS}"
+            return f"{self.jamforelseetikett}: {UPPGIFT_SAKNAS}"
         bedomning = bedom_forandring(self.forandring, self.riktning)
         return (
-            f"mot {self.period.jamforelseetikett} "
+            f"mot {self.jamforelseetikett} "
             f"({formatera(self.jamforelsevarde, self.enhet)}), {bedomning}"
         )
 
@@ -91,7 +89,7 @@ class Kpi:
     def hjalp(self) -> str:
         """Definition, unit, direction, target and source, for the card's help tooltip."""
         rader = [
-            self.beskrivning,
+            f"Avser {self.periodetikett}. {self.beskrivning}",
             f"Enhet: {self.enhet}. Önskad riktning: {RIKTNINGSPILAR[self.riktning]} "
             f"{RIKTNINGSTEXT[self.riktning]}.",
         ]
@@ -137,6 +135,7 @@ def bygg_kpier(
                 namn=m["namn"],
                 enhet=m["enhet"],
                 riktning=m["onskad_riktning"],
+                matt_typ=m["matt_typ"],
                 beskrivning=m["beskrivning"],
                 period=period,
                 varde=varde,

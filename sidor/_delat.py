@@ -12,7 +12,7 @@ import streamlit as st
 from nyckeltal import bygg
 from nyckeltal.db import Databas
 from nyckeltal.figurer import PLOTLY_CONFIG
-from nyckeltal.format import manadsnamn
+from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
 from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
 
@@ -93,15 +93,30 @@ def visa_kpi(kpi: Kpi) -> None:
         st.caption(f"{kpi.status.ikon} {kpi.status.text}")
 
 
-def visa_diagram(fig, tabell: pl.DataFrame, kalla: str, filnamn: str, nyckel: str) -> None:
-    """A chart, its numbers one click away as a table with CSV download, and its source."""
+def visa_diagram(
+    fig,
+    tabell: pl.DataFrame,
+    *,
+    kalla: str,
+    nyckel: str,
+    enheter: dict[str, str] | None = None,
+    rubriker: dict[str, str] | None = None,
+) -> None:
+    """A chart, its numbers one click away as a table with CSV download, and its source.
+
+    The table shows Swedish-formatted text (enheter: column -> unit, see formatera_tabell);
+    the CSV keeps the raw numbers with the same Swedish headers, semicolon-separated and
+    UTF-8 with BOM so Excel opens it. nyckel names the widgets and the file.
+    """
     st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
     with st.expander("Visa siffrorna som tabell"):
-        st.dataframe(tabell, hide_index=True, width="stretch")
+        st.dataframe(
+            formatera_tabell(tabell, enheter or {}, rubriker), hide_index=True, width="stretch"
+        )
         st.download_button(
             "Ladda ned CSV",
-            data=lambda: tabell.write_csv(separator=";").encode("utf-8-sig"),
-            file_name=f"{filnamn}.csv",
+            data=lambda: tabell.rename(rubriker or {}).write_csv(separator=";").encode("utf-8-sig"),
+            file_name=f"{nyckel}.csv",
             mime="text/csv",
             key=f"csv_{nyckel}",
             on_click="ignore",

@@ -23,15 +23,22 @@ dimensioner as (
     select * from dimensioner
 ),
 
+kallor as (
+    select kalla_id, dokument, datum, diarienummer from kallor
+),
+
 final as (
     select
         varden.dimension,
         dimensioner.ordning,
         varden.varde,
         varden.periodtyp,
-        varden.kalla_id,
+        kallor.dokument,
+        kallor.datum,
+        kallor.diarienummer,
         varden.avsnitt
     from varden
+    inner join kallor on varden.kalla_id = kallor.kalla_id
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     inner join dimensioner
         on

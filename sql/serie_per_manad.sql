@@ -17,6 +17,10 @@ dimensioner as (
     select * from dimensioner
 ),
 
+kallor as (
+    select kalla_id, dokument, datum, diarienummer from kallor
+),
+
 final as (
     select
         varden.ar,
@@ -24,9 +28,12 @@ final as (
         varden.dimension,
         coalesce(dimensioner.ordning, 0) as ordning,
         varden.varde,
-        varden.kalla_id,
+        kallor.dokument,
+        kallor.datum,
+        kallor.diarienummer,
         varden.avsnitt
     from varden
+    inner join kallor on varden.kalla_id = kallor.kalla_id
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     left join dimensioner
         on
