@@ -6,7 +6,7 @@ from sidor._delat import periodfilter
 
 st.set_page_config(
     page_title="Arbetslivsnämndens nyckeltal",
-    page_icon="📊",
+    page_icon=":material/monitoring:",
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -14,17 +14,17 @@ st.set_page_config(
 sida = st.navigation(
     {
         "Nyckeltal": [
-            st.Page("sidor/oversikt.py", title="Översikt", icon="🏠", default=True),
+            st.Page("sidor/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
         ],
         "Områden": [
-            st.Page("sidor/ekonomiskt_bistand.py", title="Ekonomiskt bistånd", icon="🏘️"),
-            st.Page("sidor/flyktingmottagning.py", title="Flyktingmottagning", icon="🤝"),
-            st.Page("sidor/arbetsmarknad.py", title="Arbetsmarknad", icon="🛠️"),
-            st.Page("sidor/ekonomi.py", title="Ekonomi", icon="💰"),
+            st.Page("sidor/ekonomiskt_bistand.py", title="Ekonomiskt bistånd", icon=":material/payments:"),
+            st.Page("sidor/flyktingmottagning.py", title="Flyktingmottagning", icon=":material/diversity_3:"),
+            st.Page("sidor/arbetsmarknad.py", title="Arbetsmarknad", icon=":material/work:"),
+            st.Page("sidor/ekonomi.py", title="Ekonomi", icon=":material/account_balance:"),
         ],
         "Mer": [
-            st.Page("sidor/partnerskap.py", title="Partnerskap och projekt", icon="🗓️"),
-            st.Page("sidor/kallor.py", title="Källor och kvalitet", icon="🔎"),
+            st.Page("sidor/partnerskap.py", title="Partnerskap och projekt", icon=":material/handshake:"),
+            st.Page("sidor/kallor.py", title="Källor och kvalitet", icon=":material/fact_check:"),
         ],
     }
 )

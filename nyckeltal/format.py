@@ -78,6 +78,13 @@ def kort_manad(manad: int) -> str:
     return KORTA_MANADER[manad - 1]
 
 
+def kort_manadsintervall(fran: int, till: int) -> str:
+    """'sep', 'jan–sep': for tight places such as a KPI card's comparison line."""
+    if fran == till:
+        return kort_manad(fran)
+    return f"{kort_manad(fran)}–{kort_manad(till)}"
+
+
 def manadsintervall(fran: int, till: int) -> str:
     """'september', 'januari–september'."""
     if fran == till:

@@ -10,7 +10,13 @@ from decimal import Decimal
 
 import polars as pl
 
-from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_forandring, manadsnamn
+from nyckeltal.format import (
+    UPPGIFT_SAKNAS,
+    formatera,
+    formatera_forandring,
+    kort_manadsintervall,
+    manadsnamn,
+)
 from nyckeltal.kalla import Kalla
 from nyckeltal.perioder import Period
 from nyckeltal.status import (
@@ -38,6 +44,7 @@ class Kpi:
     kalla: Kalla | None
     harledning: str | None
     sparkline: tuple[float, ...] = ()
+    notering: str = ""  # one more line for the card, e.g. the budget or the forecast
 
     @property
     def forandring(self) -> Decimal | None:
@@ -70,9 +77,9 @@ class Kpi:
 
     @property
     def jamforelseetikett(self) -> str:
-        if self.matt_typ == "lage":
-            return f"{manadsnamn(self.period.till_manad)} {self.period.jamforelsear}"
-        return self.period.jamforelseetikett
+        """Short, for the card: 'sep 2021' for a state, 'jan–sep 2021' for a flow."""
+        fran = self.period.till_manad if self.matt_typ == "lage" else self.period.fran_manad
+        return f"{kort_manadsintervall(fran, self.period.till_manad)} {self.period.jamforelsear}"
 
     @property
     def jamforelsetext(self) -> str:

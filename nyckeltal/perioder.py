@@ -57,3 +57,19 @@ def period_fran_val(
         raise ValueError(f"okänt snabbval {val!r}")
     fran, till = _MANADER_FOR_VAL.get(val, (1, manad))
     return Period(ar, fran, till, jamforelsear if jamforelsear is not None else ar - 1)
+
+
+def beskriv_period(periodtyp: str, manad: int, ar: int) -> str:
+    """How a stored value's period reads: 'september 2022', 'januari–september 2022',
+    'helår 2021', 'prognos efter september 2022', 'medel januari–september 2022'."""
+    if periodtyp == "manad":
+        return f"{manadsintervall(manad, manad)} {ar}"
+    if periodtyp == "ack":
+        return f"{manadsintervall(1, manad)} {ar}"
+    if periodtyp == "medel":
+        return f"medel {manadsintervall(1, manad)} {ar}"
+    if periodtyp == "helar":
+        return f"helår {ar}"
+    if periodtyp == "prognos":
+        return f"prognos efter {manadsintervall(manad, manad)} {ar}"
+    raise ValueError(f"okänd periodtyp {periodtyp!r}")

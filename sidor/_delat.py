@@ -77,7 +77,28 @@ def vald_period() -> Period:
     return st.session_state["vald_period"]
 
 
+KORTBREDD = 270  # px: three cards a row on a laptop, one or two on a tablet
+
+
+def visa_kpier(kort: list[Kpi]) -> None:
+    """A row of KPI cards that wraps to the width of the screen instead of squeezing."""
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        for kpi in kort:
+            visa_kpi(kpi)
+
+
 def visa_kpi(kpi: Kpi) -> None:
+    """A KPI card: value, change with its judgement, sparkline, and the target status in
+    words and icon inside the same border."""
+    with st.container(border=True, width=KORTBREDD):
+        _metric(kpi)
+        if kpi.status.text != "inget mål":
+            st.caption(f"{kpi.status.ikon} {kpi.status.text}")
+        if kpi.notering:
+            st.caption(kpi.notering)
+
+
+def _metric(kpi: Kpi) -> None:
     st.metric(
         kpi.etikett,
         kpi.varde_text,
@@ -85,12 +106,9 @@ def visa_kpi(kpi: Kpi) -> None:
         delta_color=kpi.delta_farg,
         delta_description=kpi.jamforelsetext,
         help=kpi.hjalp,
-        border=True,
         chart_data=list(kpi.sparkline) or None,
         chart_type="line",
     )
-    if kpi.status.text != "inget mål":
-        st.caption(f"{kpi.status.ikon} {kpi.status.text}")
 
 
 def visa_diagram(

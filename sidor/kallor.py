@@ -1,6 +1,136 @@
-"""Källor och kvalitet (placeholder until the page is built)."""
+"""Källor och kvalitet: what the dashboard rests on, whether the figures reconcile, and where
+the documents disagree."""
 
+import polars as pl
 import streamlit as st
 
+from nyckeltal import avstamning
+from nyckeltal.format import formatera, formatera_tabell
+from sidor._delat import fraga
+
 st.title("Källor och kvalitet")
-st.info("Sidan byggs.")
+st.caption(
+    "Sidan gäller hela databasen; periodvalet i sidopanelen påverkar den inte. "
+    "Varje siffra i dashboarden kommer från en rad i data/ med dokument, datum, "
+    "diarienummer och avsnitt."
+)
+
+kallor = fraga("kallor_med_omfattning")
+varden = fraga("varden_med_kalla")
+konflikter = fraga("kallkonflikter")
+budget = fraga("budget_per_verksamhet", ar=2022, manad=9)
+resultat = fraga("nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9).filter(
+    pl.col("indikator_id") == "namnd_resultat"
+)["varde"]
+
+kontroller = (
+    avstamning.delar_mot_total(fraga("avstamning_delar_mot_total"), konflikter)
+    + avstamning.manader_mot_ackumulerat(varden)
+    + avstamning.procent_mot_hundra(varden)
+    + avstamning.budgetformler(budget, resultat[0] if len(resultat) else None)
+)
+stammer = sum(k.status == "✅ Stämmer" for k in kontroller)
+dokumenterade = sum(k.status == "ℹ️ Dokumenterad skillnad" for k in kontroller)
+fel = len(kontroller) - stammer - dokumenterade
+
+kolumner = st.columns(4)
+kolumner[0].metric("Källdokument", len(kallor), border=True)
+kolumner[1].metric("Siffror i databasen", formatera(varden.height, "antal"), border=True)
+kolumner[2].metric(
+    "Avstämningar som stämmer",
+    f"{stammer} av {len(kontroller)}",
+    border=True,
+    help="Delar mot totaler, månader mot summor, andelar mot 100 % och budgetformler.",
+)
+kolumner[3].metric("Dokumenterade motsägelser", konflikter.height, border=True)
+if fel:
+    st.error(f"⚠️ {fel} avstämningar stämmer inte och saknar dokumenterad förklaring.")
+
+st.subheader("Källdokument")
+st.dataframe(
+    formatera_tabell(
+        kallor.select(
+            "dokument", "datum", "diarienummer", "instans", "antal_varden",
+            "antal_ovriga_uppgifter", "anmarkning",
+        ).with_columns(pl.col("datum").cast(pl.String).fill_null("odaterad")),
+        {"antal_varden": "antal", "antal_ovriga_uppgifter": "antal"},
+        {
+            "dokument": "Dokument", "datum": "Datum", "diarienummer": "Diarienummer",
+            "instans": "Instans", "antal_varden": "Siffror", "antal_ovriga_uppgifter":
+            "Övriga uppgifter", "anmarkning": "Anmärkning",
+        },
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+st.subheader("Avstämningar")
+st.caption(
+    "Varje rad jämför en siffra som dokumenten anger med det som delarna, månaderna eller "
+    "formeln ger. En skillnad som dokumenten själva har är dokumenterad nedan."
+)
+tabell = avstamning.som_tabell(kontroller)
+st.dataframe(
+    tabell.with_columns(
+        *(
+            pl.Series(kolumn, [formatera(v, e) for v, e in zip(tabell[kolumn], tabell["enhet"])])
+            for kolumn in ("angivet", "beraknat", "differens")
+        )
+    )
+    .drop("enhet")
+    .rename(
+        {
+            "kontroll": "Kontroll", "angivet": "Angivet", "beraknat": "Beräknat",
+            "differens": "Differens", "status": "Status", "forklaring": "Förklaring",
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+st.subheader("Där dokumenten säger olika")
+VISAS = {"a": "uppgift A", "b": "uppgift B", "båda": "båda uppgifterna, var och en där den hör hemma"}
+for rad in konflikter.iter_rows(named=True):
+    with st.container(border=True):
+        st.markdown(f"**{rad['beskrivning']}**")
+        a, b = st.columns(2)
+        for kolumn, bokstav in ((a, "a"), (b, "b")):
+            varde = rad[f"varde_{bokstav}"]
+            kolumn.markdown(
+                f"**{bokstav.upper()}:** {rad[f'uppgift_{bokstav}']}"
+                + (f" — **{formatera(varde, rad['enhet'])}**" if varde is not None else "")
+            )
+            kolumn.caption(f"{rad[f'dokument_{bokstav}']}, avsnitt {rad[f'avsnitt_{bokstav}']}")
+        st.markdown(f"Dashboarden visar {VISAS[rad['visas']]}. {rad['motivering']}")
+
+st.subheader("Alla siffror")
+st.caption("Hela databasen med källa per rad. Nedladdningen innehåller råa tal.")
+visning = varden.select(
+    "namn", "ar", "periodtyp", "manad", "dimension", "varde", "enhet", "dokument",
+    "diarienummer", "avsnitt", "anmarkning",
+)
+st.dataframe(
+    visning.with_columns(
+        pl.Series("varde", [formatera(v, e) for v, e in zip(visning["varde"], visning["enhet"])]),
+        pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER),
+    )
+    .drop("enhet")
+    .rename(
+        {
+            "namn": "Mått", "ar": "År", "periodtyp": "Periodtyp", "manad": "Månad",
+            "dimension": "Dimension", "varde": "Värde", "dokument": "Dokument",
+            "diarienummer": "Diarienummer", "avsnitt": "Avsnitt", "anmarkning": "Anmärkning",
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    height=400,
+)
+st.download_button(
+    "Ladda ned alla siffror (CSV)",
+    data=lambda: varden.write_csv(separator=";").encode("utf-8-sig"),
+    file_name="alla_siffror.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="csv_alla_siffror",
+)

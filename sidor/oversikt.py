@@ -1,10 +1,12 @@
 """Översikt: the committee's key figures for the chosen period, against targets and last year."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from nyckeltal.format import formatera
 from nyckeltal.kpi import bygg_kpier, sparkline
-from sidor._delat import fraga, vald_period, visa_kpi
+from sidor._delat import fraga, vald_period, visa_kpier
 
 KORT = (
     "hushall_forsorjningsstod",
@@ -26,23 +28,35 @@ sparklines = {
     indikator: sparkline(fraga("serie_per_manad", indikator=indikator), period)
     for indikator in KORT
 }
-kort = bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period, sparklines)
-
-for rad in (kort[:3], kort[3:]):
-    for kolumn, kpi in zip(st.columns(3), rad):
-        with kolumn:
-            visa_kpi(kpi)
-
 prognoser = fraga("prognos_for_period", ar=period.ar, till_manad=period.till_manad)
 prognos = dict(zip(prognoser["indikator_id"].to_list(), prognoser["varde"].to_list()))
-if "namnd_resultat" in prognos:
-    st.info(
-        f"Helårsprognos för nämndens resultat {period.ar}: "
-        f"**{formatera(prognos['namnd_resultat'], 'tkr')}**"
-        + (
-            f" (ordinarie verksamhet {formatera(prognos['namnd_resultat_ordinarie'], 'tkr')})."
-            if "namnd_resultat_ordinarie" in prognos
-            else "."
-        ),
-        icon="📈",
-    )
+periodvarden = dict(zip(varden["indikator_id"].to_list(), varden["varde"].to_list()))
+
+
+def notering(indikator: str) -> str:
+    """The budget beside the cost, and the forecast beside the result, when they exist."""
+    if indikator == "bistand_kostnad" and {indikator, "bistand_budget"} <= periodvarden.keys():
+        budget = periodvarden["bistand_budget"]
+        skillnad = periodvarden[indikator] - budget
+        lage = "över" if skillnad > 0 else "under" if skillnad < 0 else "i nivå med"
+        return (
+            f"Budget {period.etikett}: {formatera(budget, 'tkr')} enligt texten; "
+            f"kostnaden är {formatera(abs(skillnad), 'tkr')} {lage} budget."
+        )
+    if indikator == "namnd_resultat" and indikator in prognos:
+        text = f"📈 Helårsprognos: {formatera(prognos[indikator], 'tkr')}"
+        if "namnd_resultat_ordinarie" in prognos:
+            text += f" (ordinarie verksamhet {formatera(prognos['namnd_resultat_ordinarie'], 'tkr')})"
+        return text + "."
+    return ""
+
+
+kort = [
+    replace(kpi, notering=notering(kpi.indikator_id))
+    for kpi in bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period, sparklines)
+]
+visa_kpier(kort)
+st.caption(
+    "Pilen efter namnet visar önskad riktning (↗ högre är bättre, ↘ lägre är bättre). "
+    "Håll muspekaren över ? för definition, mål och källa."
+)

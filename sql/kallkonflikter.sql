@@ -24,6 +24,7 @@ final as (
         kallkonflikter.varde_b,
         kalla_b.dokument as dokument_b,
         kallkonflikter.avsnitt_b,
+        kallkonflikter.enhet,
         kallkonflikter.visas,
         kallkonflikter.motivering
     from kallkonflikter

@@ -76,6 +76,7 @@ create table kallkonflikter (
     varde_b decimal(18, 2),
     kalla_b varchar not null references kallor (kalla_id),
     avsnitt_b varchar not null,
+    enhet varchar check (enhet in ('antal', 'tkr', 'kr', 'procent')),
     visas varchar not null check (visas in ('a', 'b', 'båda')),
     motivering varchar not null
 );

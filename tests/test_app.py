@@ -27,6 +27,9 @@ def test_oversikten_visar_seedernas_nyckeltal():
     texter = " ".join(c.value for c in at.caption)
     assert "Målet nås (mål: högst 700)" in texter
     assert "januari–september 2022" in texter
+    # the cost beside the text's budget to date (44 923 − 43 125), the result beside its forecast
+    assert "1\u00a0798\u00a0tkr över budget" in texter
+    assert "Helårsprognos: −6\u00a0000\u00a0tkr (ordinarie verksamhet 0\u00a0tkr)" in texter
 
 
 def test_tertial_2_fran_url_visar_augusti_och_saknade_uppgifter():

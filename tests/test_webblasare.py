@@ -1,0 +1,142 @@
+"""Browser tests in Debian's Chromium via Playwright: what AppTest cannot see.
+
+The app is started as a user starts it (streamlit run), every page is opened at laptop and
+tablet width, and each must finish without an exception box or a JavaScript error, with every
+Plotly chart drawn and nothing wider than the window. Screenshots go to skarmbilder/ (kept out
+of git) for a person to look at.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROT = Path(__file__).resolve().parent.parent
+SKARMBILDER = ROT / "skarmbilder"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SIDOR = {
+    "oversikt": "",
+    "ekonomiskt_bistand": "ekonomiskt_bistand",
+    "flyktingmottagning": "flyktingmottagning",
+    "arbetsmarknad": "arbetsmarknad",
+    "ekonomi": "ekonomi",
+    "partnerskap": "partnerskap",
+    "kallor": "kallor",
+}
+BREDDER = {"laptop": (1366, 900), "surfplatta": (820, 1180)}
+
+
+def ledig_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(egen_databasfil):
+    port = ledig_port()
+    miljo = dict(os.environ, NYCKELTAL_DB=str(egen_databasfil))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROT, env=miljo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    bas = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
+                    if svar.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit startade inte: " + process.stdout.read1().decode())
+        yield bas
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def webblasare():
+    assert Path(CHROMIUM).exists(), "Debian-paketet chromium saknas (make test installerar det)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def vanta_tills_klar(sida):
+    sida.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    sida.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                  .every(e => e.querySelector('.main-svg'))""",
+        timeout=60_000,
+    )
+    sida.wait_for_timeout(300)  # let the last layout pass settle before measuring
+
+
+def oppna(webblasare, url, bredd, hojd):
+    sida = webblasare.new_page(viewport={"width": bredd, "height": hojd}, locale="sv-SE")
+    js_fel = []
+    sida.on("pageerror", lambda fel: js_fel.append(str(fel)))
+    sida.goto(url)
+    vanta_tills_klar(sida)
+    return sida, js_fel
+
+
+@pytest.mark.parametrize("bredd_namn", list(BREDDER))
+@pytest.mark.parametrize("namn", list(SIDOR))
+def test_sidan_ritas_utan_fel(server, webblasare, namn, bredd_namn):
+    bredd, hojd = BREDDER[bredd_namn]
+    sida, js_fel = oppna(webblasare, f"{server}/{SIDOR[namn]}", bredd, hojd)
+    try:
+        assert sida.locator('[data-testid="stException"]').count() == 0
+        assert not js_fel, js_fel
+        diagram = sida.locator('[data-testid="stPlotlyChart"]')
+        assert diagram.count() == sida.locator('[data-testid="stPlotlyChart"] .main-svg').count()
+        # nothing overflows the window sideways
+        overflow = sida.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        SKARMBILDER.mkdir(exist_ok=True)
+        sida.screenshot(path=SKARMBILDER / f"{namn}_{bredd_namn}.png", full_page=True)
+    finally:
+        sida.close()
+
+
+def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
+    sida, js_fel = oppna(webblasare, server, *BREDDER["laptop"])
+    try:
+        hushall = sida.locator('[data-testid="stMetric"]').filter(has_text="Hushåll med")
+        assert "648" in hushall.inner_text()
+        sida.get_by_text("Tertial 1", exact=True).click()
+        sida.wait_for_function("() => location.search.includes('period=')")
+        vanta_tills_klar(sida)
+        assert "718" in hushall.inner_text()  # april 2022
+        assert "period=Tertial" in sida.url
+        delad_lank = sida.url
+    finally:
+        sida.close()
+    # the shared link opens the same view in a new browser page
+    ny, _ = oppna(webblasare, delad_lank, *BREDDER["laptop"])
+    try:
+        assert "718" in ny.locator('[data-testid="stMetric"]').filter(
+            has_text="Hushåll med").inner_text()
+    finally:
+        ny.close()
+    assert not js_fel, js_fel
