@@ -6,7 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test databas clean
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+
+.PHONY: run test databas webblasare clean
 
 $(VENV)/.installerad: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +24,15 @@ run: databas
 	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
-test: $(VENV)/.installerad
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here), and an
+# emoji font so screenshots show the status icons a user's browser shows.
+webblasare:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f $(EMOJI_FONT) ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji; \
+	fi
+
+test: $(VENV)/.installerad webblasare
 	$(PY) -m pytest
 
 clean:
