@@ -53,10 +53,16 @@ def formatera(varde, enhet: str, decimaler: int = 0) -> str:
 
 
 def formatera_forandring(varde, enhet: str, decimaler: int = 0) -> str:
-    """A signed change for st.metric: '+1 798 tkr', '-86' (ASCII minus sets the arrow)."""
+    """A signed change for st.metric: '+1 798 tkr', '-86' (ASCII minus sets the arrow).
+
+    A change of a percentage is in percentage points: '+1 procentenhet'."""
     if varde is None:
         return ""
-    text = formatera(abs(Decimal(str(varde))), enhet, decimaler)
+    if enhet == "procent":
+        belopp = abs(Decimal(str(varde)))
+        text = tal(belopp, decimaler) + NBSP + ("procentenhet" if belopp == 1 else "procentenheter")
+    else:
+        text = formatera(abs(Decimal(str(varde))), enhet, decimaler)
     if Decimal(str(varde)) > 0:
         return "+" + text
     if Decimal(str(varde)) < 0:

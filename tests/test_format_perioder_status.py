@@ -49,6 +49,9 @@ def test_forandring_for_st_metric_har_ascii_minus():
     assert utan_nbsp(formatera_forandring(-86, "antal")) == "-86"
     assert utan_nbsp(formatera_forandring(1798, "tkr")) == "+1 798 tkr"
     assert formatera_forandring(None, "tkr") == ""
+    # a change of a share is in percentage points, not per cent
+    assert utan_nbsp(formatera_forandring(1, "procent")) == "+1 procentenhet"
+    assert utan_nbsp(formatera_forandring(-7, "procent")) == "-7 procentenheter"
 
 
 def test_manadsintervall():

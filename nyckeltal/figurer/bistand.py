@@ -1,0 +1,424 @@
+"""Charts and their tables for the page Ekonomiskt bistånd.
+
+Pure functions from query frames to go.Figure (or to the table shown under a chart), so the
+tests need no Streamlit. Every year keeps its colour from arsfarg; the period's year is drawn
+thickest and its comparison year a little thicker than the rest. A month without a value is
+None, never 0: lines break there (connectgaps=False) instead of inventing a trend.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import plotly.graph_objects as go
+import polars as pl
+
+from nyckeltal.figurer import BAS_FARG, GRA, arsfarg, grundlayout, manadsaxel
+from nyckeltal.format import MANADER, formatera, manadsintervall
+from nyckeltal.perioder import Period
+
+MANADER_1_12 = list(range(1, 13))
+JAMN_BUDGET = "Budget fördelad jämnt över året (beräknad)"
+BUDGET_ENLIGT_TEXTEN = "Budget hittills enligt texten"
+SLAG = {"bokslut": "Utfall (bokslut)", "prognos": "Prognos", "budget": "Budget"}
+_SLAG_KORT = {"bokslut": "Bokslut", "prognos": "Prognos", "budget": "Budget"}
+_ENHET_I_HOVER = {"tkr": " tkr", "kr": " kr", "procent": " %", "antal": ""}
+
+
+def _flyttal(varde) -> float | None:
+    """Plotly cannot serialise Decimal; None stays None so a gap stays a gap."""
+    return None if varde is None else float(varde)
+
+
+def linjebredd(ar: int, period: Period) -> float:
+    if ar == period.ar:
+        return 4.0
+    if ar == period.jamforelsear:
+        return 2.5
+    return 1.5
+
+
+def _totaler(df: pl.DataFrame) -> pl.DataFrame:
+    """Rows of the indicator's total; serie_per_manad also returns dimension values."""
+    return df.filter(pl.col("dimension") == "") if "dimension" in df.columns else df
+
+
+def manadsvarden(df: pl.DataFrame, ar: int, kolumn: str = "varde") -> list[float | None]:
+    """Twelve values, January to December, None where the year has no value."""
+    rader = df.filter(pl.col("ar") == ar)
+    per_manad = dict(zip(rader["manad"].to_list(), rader[kolumn].to_list()))
+    return [_flyttal(per_manad.get(manad)) for manad in MANADER_1_12]
+
+
+def saknade_manader(df: pl.DataFrame, period: Period) -> list[int]:
+    """The months of the period for which the period's year has no value."""
+    har = set(df.filter(pl.col("ar") == period.ar)["manad"].to_list())
+    return [m for m in range(period.fran_manad, period.till_manad + 1) if m not in har]
+
+
+def manadslista(manader: list[int]) -> str:
+    """[1, 2, 3, 5, 6, 7] -> 'januari–mars, maj–juli'."""
+    grupper: list[list[int]] = []
+    for manad in sorted(manader):
+        if grupper and grupper[-1][-1] == manad - 1:
+            grupper[-1].append(manad)
+        else:
+            grupper.append([manad])
+    return ", ".join(manadsintervall(g[0], g[-1]) for g in grupper)
+
+
+def markera_period(fig: go.Figure, period: Period) -> go.Figure:
+    """A light band over the period's months, so the year-over-year view shows the filter."""
+    fig.add_vrect(
+        x0=period.fran_manad - 0.5,
+        x1=period.till_manad + 0.5,
+        fillcolor=GRA,
+        opacity=0.07,
+        line_width=0,
+        layer="below",
+        annotation_text="Vald period",
+        annotation_position="top left",
+        annotation_font_size=12,
+    )
+    return fig
+
+
+def _ar_i(df: pl.DataFrame) -> list[int]:
+    return sorted(set(df["ar"].to_list()))
+
+
+# --- Monthly cost, year over year ------------------------------------------------------------
+
+
+def kostnad_per_manad(serie: pl.DataFrame, period: Period) -> go.Figure:
+    """One line per year on a January–December axis: 'februari: 5 203 tkr'."""
+    serie = _totaler(serie)
+    fig = go.Figure()
+    for ar in _ar_i(serie):
+        fig.add_scatter(
+            x=MANADER_1_12,
+            y=manadsvarden(serie, ar),
+            name=str(ar),
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
+            marker={"size": 8 if ar == period.ar else 5},
+            legendrank=ar,
+            customdata=list(MANADER),
+            hovertemplate="%{customdata}: %{y:,.0f} tkr<extra>%{fullData.name}</extra>",
+        )
+    grundlayout(fig, "Nettokostnad per månad, tkr")
+    manadsaxel(fig)
+    return markera_period(fig, period)
+
+
+def manadstabell(serie: pl.DataFrame, kolumn: str = "varde") -> pl.DataFrame:
+    """Months as rows, one column per year ('2020', '2021', …), for the table and the CSV."""
+    serie = _totaler(serie)
+    if serie.is_empty():
+        return pl.DataFrame({"manad": []}, schema={"manad": pl.Int32})
+    bred = serie.select("ar", "manad", kolumn).pivot(
+        on="ar", index="manad", values=kolumn, sort_columns=True
+    )
+    return bred.sort("manad")
+
+
+# --- Cumulative cost against the budget to date ---------------------------------------------
+
+
+def ackumulerad(serie: pl.DataFrame) -> pl.DataFrame:
+    """Cumulative cost January..month per year, computed from the monthly values.
+
+    Stops at the first missing month: a running total across a gap would understate it.
+    """
+    serie = _totaler(serie)
+    rader = []
+    for ar in _ar_i(serie):
+        manader = serie.filter(pl.col("ar") == ar).sort("manad")
+        summa, forvantad = Decimal(0), 1
+        for manad, varde in manader.select("manad", "varde").iter_rows():
+            if manad != forvantad:
+                break
+            summa += varde
+            rader.append((ar, manad, summa))
+            forvantad += 1
+    return pl.DataFrame(
+        rader,
+        schema={"ar": pl.Int32, "manad": pl.Int32, "varde": pl.Decimal(18, 2)},
+        orient="row",
+    )
+
+
+def jamn_budget(budget_helar: Decimal) -> list[Decimal]:
+    """The full-year budget spread evenly: budget × month / 12 for January..December."""
+    return [
+        (Decimal(budget_helar) * manad / 12).quantize(Decimal("0.01")) for manad in MANADER_1_12
+    ]
+
+
+def kostnad_mot_budget(
+    ack: pl.DataFrame,
+    period: Period,
+    budget_helar: Decimal | None,
+    budget_hittills: pl.DataFrame,
+) -> go.Figure:
+    """Cumulative cost per year, the computed even budget line of the period's year and the
+    budget to date that the text states (query bistand_kostnad_mot_budget)."""
+    fig = go.Figure()
+    for ar in _ar_i(ack):
+        fig.add_scatter(
+            x=MANADER_1_12,
+            y=manadsvarden(ack, ar),
+            name=str(ar),
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
+            marker={"size": 7 if ar == period.ar else 4},
+            legendrank=ar,
+            customdata=[f"januari–{m}" if m != "januari" else m for m in MANADER],
+            hovertemplate=(
+                "%{customdata}: %{y:,.0f} tkr (ackumulerat, beräknat)"
+                "<extra>%{fullData.name}</extra>"
+            ),
+        )
+    if budget_helar is not None:
+        fig.add_scatter(
+            x=MANADER_1_12,
+            y=[float(v) for v in jamn_budget(budget_helar)],
+            name=JAMN_BUDGET,
+            mode="lines",
+            line={"color": GRA, "width": 2, "dash": "dash"},
+            legendrank=5000,
+            customdata=[f"januari–{m}" if m != "januari" else m for m in MANADER],
+            hovertemplate=(
+                "%{customdata}: %{y:,.0f} tkr<extra>" + JAMN_BUDGET + f" {period.ar}</extra>"
+            ),
+        )
+    if not budget_hittills.is_empty():
+        fig.add_scatter(
+            x=budget_hittills["manad"].to_list(),
+            y=[_flyttal(v) for v in budget_hittills["budget_hittills"].to_list()],
+            name=BUDGET_ENLIGT_TEXTEN,
+            mode="markers+text",
+            marker={"color": BAS_FARG, "size": 13, "symbol": "diamond"},
+            text=[formatera(v, "tkr") for v in budget_hittills["budget_hittills"].to_list()],
+            textposition="middle right",
+            legendrank=5001,
+            customdata=[f"januari–{MANADER[m - 1]}" for m in budget_hittills["manad"].to_list()],
+            hovertemplate=(
+                "%{customdata}: %{y:,.0f} tkr<extra>" + BUDGET_ENLIGT_TEXTEN
+                + f" {period.ar}</extra>"
+            ),
+        )
+    grundlayout(fig, "Ackumulerad nettokostnad, tkr", hojd=400)
+    manadsaxel(fig)
+    fig.update_yaxes(rangemode="tozero")
+    return markera_period(fig, period)
+
+
+def budgettabell(
+    ack: pl.DataFrame,
+    ar: int,
+    budget_helar: Decimal | None,
+    budget_hittills: pl.DataFrame,
+) -> pl.DataFrame:
+    """Months January..December: cumulative cost per year (computed), the even budget line
+    (computed) and the budget to date the text states; None where there is no figure."""
+    tabell = pl.DataFrame({"manad": MANADER_1_12}, schema={"manad": pl.Int32})
+    for ar_ in _ar_i(ack):
+        tabell = tabell.with_columns(
+            pl.Series(f"ack_{ar_}", manadsvarden(ack, ar_), dtype=pl.Float64)
+        )
+    if budget_helar is not None:
+        tabell = tabell.with_columns(
+            pl.Series(f"jamn_budget_{ar}", [float(v) for v in jamn_budget(budget_helar)])
+        )
+    if not budget_hittills.is_empty():
+        tabell = tabell.with_columns(
+            pl.Series(
+                f"budget_text_{ar}",
+                manadsvarden(budget_hittills.with_columns(pl.lit(ar).alias("ar")), ar,
+                             "budget_hittills"),
+                dtype=pl.Float64,
+            )
+        )
+    return tabell
+
+
+def budgettabell_rubriker(tabell: pl.DataFrame) -> dict[str, str]:
+    """Swedish headers for budgettabell, saying which figures are computed."""
+    rubriker = {"manad": "Månad"}
+    for kolumn in tabell.columns:
+        if kolumn.startswith("ack_"):
+            rubriker[kolumn] = f"Ackumulerat {kolumn[4:]} (beräknat)"
+        elif kolumn.startswith("jamn_budget_"):
+            rubriker[kolumn] = f"Budget {kolumn[12:]} fördelad jämnt (beräknad)"
+        elif kolumn.startswith("budget_text_"):
+            rubriker[kolumn] = f"Budget hittills {kolumn[12:]} enligt texten"
+    return rubriker
+
+
+# --- Full-year outcome, forecast and budget --------------------------------------------------
+
+
+def helar_etikett(slag: str, ar: int) -> str:
+    return f"{_SLAG_KORT[slag]} {ar}"
+
+
+def helar_utfall_prognos_budget(rader: pl.DataFrame) -> go.Figure:
+    """Bars: outcome (bokslut) per year in the year's colour, the forecast hatched, the budget
+    hollow, each named in the legend and labelled on the bar ('60 500 tkr').
+
+    rader: columns ar, slag ('bokslut' | 'prognos' | 'budget'), varde.
+    """
+    ordning = {"bokslut": 0, "prognos": 1, "budget": 2}
+    rader = rader.with_columns(
+        pl.col("slag").replace_strict(ordning, return_dtype=pl.Int8).alias("_ordning")
+    ).sort("_ordning", "ar")
+    kategorier = [helar_etikett(s, a) for s, a in rader.select("slag", "ar").iter_rows()]
+    fig = go.Figure()
+    for slag in ordning:
+        delar = rader.filter(pl.col("slag") == slag)
+        if delar.is_empty():
+            continue
+        ar = delar["ar"].to_list()
+        farger = [arsfarg(a) for a in ar]
+        if slag == "bokslut":
+            marker = {"color": farger, "line": {"color": BAS_FARG, "width": 1}}
+        elif slag == "prognos":
+            marker = {
+                "color": farger,
+                "line": {"color": BAS_FARG, "width": 1},
+                "pattern": {"shape": "/", "fgcolor": BAS_FARG, "solidity": 0.25},
+            }
+        else:
+            marker = {"color": "white", "line": {"color": BAS_FARG, "width": 2.5}}
+        fig.add_bar(
+            x=[helar_etikett(slag, a) for a in ar],
+            y=[_flyttal(v) for v in delar["varde"].to_list()],
+            name=SLAG[slag],
+            marker=marker,
+            text=[formatera(v, "tkr") for v in delar["varde"].to_list()],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:,.0f} tkr<extra>%{fullData.name}</extra>",
+        )
+    grundlayout(fig, "Nettokostnad helår, tkr")
+    # Keep the legend even with one kind of bar: it is what tells outcome from forecast.
+    fig.update_layout(barmode="overlay", showlegend=True)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=kategorier)
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+# --- Households ------------------------------------------------------------------------------
+
+
+def hushall_per_manad(
+    manader: pl.DataFrame,
+    period: Period,
+    malvarde: Decimal | None = None,
+    jamforelse: str | None = None,
+) -> go.Figure:
+    """The months the papers give, per year, as markers on a January–December axis; a line
+    only joins neighbouring months that both have a value. The target as a dashed line."""
+    fig = go.Figure()
+    for ar in _ar_i(manader):
+        fig.add_scatter(
+            x=MANADER_1_12,
+            y=manadsvarden(manader, ar),
+            name=str(ar),
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
+            marker={"size": 13 if ar == period.ar else 9, "line": {"color": BAS_FARG, "width": 1}},
+            legendrank=ar,
+            customdata=list(MANADER),
+            hovertemplate="%{customdata}: %{y:,.0f} hushåll<extra>%{fullData.name}</extra>",
+        )
+    if malvarde is not None and jamforelse is not None:
+        namn = f"Mål: {jamforelse} {formatera(malvarde, 'antal')}"
+        fig.add_scatter(
+            x=[0.5, 12.5],
+            y=[float(malvarde)] * 2,
+            name=namn,
+            mode="lines",
+            line={"color": BAS_FARG, "width": 2, "dash": "dash"},
+            legendrank=5000,
+            hovertemplate=namn + f" hushåll per månad {period.ar}<extra></extra>",
+        )
+        fig.add_annotation(
+            x=12.5, y=float(malvarde), text=namn, showarrow=False,
+            xanchor="right", yanchor="bottom", font={"color": BAS_FARG, "size": 12},
+        )
+    grundlayout(fig, "Hushåll med försörjningsstöd")
+    manadsaxel(fig)
+    # Room around the extremes (the target included) so no marker is cut at the edge.
+    alla = [float(v) for v in manader["varde"].to_list()]
+    if malvarde is not None:
+        alla.append(float(malvarde))
+    if alla:
+        marginal = max(10.0, (max(alla) - min(alla)) * 0.1)
+        fig.update_yaxes(range=[min(alla) - marginal, max(alla) + marginal])
+    return markera_period(fig, period)
+
+
+def varde_per_ar(
+    rader: pl.DataFrame,
+    ar_lista: list[int],
+    enhet: str,
+    y_titel: str,
+    period: Period,
+) -> go.Figure:
+    """Small bars, one per year in ar_lista, in the year's colour; a year without a value gets
+    the words 'uppgift saknas' where its bar would stand, not a zero bar.
+
+    rader: columns ar, varde (the years that have a value).
+    """
+    per_ar = dict(zip(rader["ar"].to_list(), rader["varde"].to_list()))
+    x = [str(a) for a in ar_lista]
+    y = [_flyttal(per_ar.get(a)) for a in ar_lista]
+    suffix = _ENHET_I_HOVER[enhet]
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=y,
+        name=y_titel,
+        marker={
+            "color": [arsfarg(a) for a in ar_lista],
+            "line": {
+                "color": BAS_FARG,
+                "width": [3 if a == period.ar else 1 for a in ar_lista],
+            },
+        },
+        text=[formatera(per_ar.get(a), enhet) if a in per_ar else "" for a in ar_lista],
+        textposition="outside",
+        cliponaxis=False,
+        showlegend=False,
+        hovertemplate="%{x}: %{y:,.0f}" + suffix + "<extra></extra>",
+    )
+    for plats, varde in enumerate(y):
+        if varde is None:
+            # A category axis reads a numeric-looking x ('2022') as a position, so give the
+            # position itself.
+            fig.add_annotation(
+                x=plats, y=0, text="uppgift saknas", showarrow=False,
+                yanchor="bottom", font={"color": GRA, "size": 12},
+            )
+    grundlayout(fig, y_titel, hojd=300)
+    fig.update_xaxes(type="category", title_text="")
+    if enhet == "procent":
+        fig.update_yaxes(range=[0, 105], ticksuffix=" %")
+    else:
+        fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def artabell(rader: pl.DataFrame, ar_lista: list[int]) -> pl.DataFrame:
+    """One row per year in ar_lista (as text), its value or None: the table under a
+    varde_per_ar chart, where a missing year reads 'uppgift saknas'."""
+    per_ar = dict(zip(rader["ar"].to_list(), rader["varde"].to_list()))
+    return pl.DataFrame(
+        {"ar": [str(a) for a in ar_lista], "varde": [per_ar.get(a) for a in ar_lista]},
+        schema={"ar": pl.String, "varde": pl.Decimal(18, 2)},
+    )

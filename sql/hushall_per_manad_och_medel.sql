@@ -1,0 +1,36 @@
+-- Question: how many households had försörjningsstöd in the months the papers give, and
+-- what mean over januari–manad do they state?
+-- Grain: one row per year, month and kind: periodtyp 'manad' (the month's count) or
+-- 'medel' (the mean of januari–manad). Months the papers do not give have no row.
+-- Parameters: none.
+
+with
+
+varden as (
+    select * from varden
+    where
+        indikator_id = 'hushall_forsorjningsstod'
+        and periodtyp in ('manad', 'medel')
+        and dimension = ''
+),
+
+kallor as (
+    select kalla_id, dokument, datum, diarienummer from kallor
+),
+
+final as (
+    select
+        varden.ar,
+        varden.manad,
+        varden.periodtyp,
+        varden.varde,
+        kallor.dokument,
+        kallor.datum,
+        kallor.diarienummer,
+        varden.avsnitt
+    from varden
+    inner join kallor on varden.kalla_id = kallor.kalla_id
+)
+
+select * from final
+order by periodtyp, ar, manad
