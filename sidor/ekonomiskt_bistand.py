@@ -8,7 +8,7 @@ from nyckeltal.figurer import bistand
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import bygg_kpier, sparkline
-from sidor._delat import fraga, vald_period, visa_diagram, visa_kpi
+from sidor._delat import fraga, vald_period, visa_diagram, visa_kpier
 
 KORT = (
     "hushall_forsorjningsstod",
@@ -53,10 +53,7 @@ kort = bygg_kpier(
     period,
     {indikator: sparkline(serie, period) for indikator, serie in serier.items()},
 )
-for rad in (kort[:2], kort[2:]):
-    for kolumn, kpi in zip(st.columns(2), rad):
-        with kolumn:
-            visa_kpi(kpi)
+visa_kpier(kort)
 
 ar_med_data = fraga("perioder_med_data")["ar"].to_list()
 

@@ -89,6 +89,17 @@ def vanta_tills_klar(sida):
     sida.wait_for_timeout(300)  # let the last layout pass settle before measuring
 
 
+def spara_skarmbild(sida, namn):
+    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
+    hojd = sida.evaluate(
+        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+    )
+    sida.set_viewport_size({"width": sida.viewport_size["width"], "height": min(hojd + 40, 12000)})
+    vanta_tills_klar(sida)
+    SKARMBILDER.mkdir(exist_ok=True)
+    sida.screenshot(path=SKARMBILDER / f"{namn}.png")
+
+
 def oppna(webblasare, url, bredd, hojd):
     sida = webblasare.new_page(viewport={"width": bredd, "height": hojd}, locale="sv-SE")
     js_fel = []
@@ -115,8 +126,7 @@ def test_sidan_ritas_utan_fel(server, webblasare, namn, bredd_namn):
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0
-        SKARMBILDER.mkdir(exist_ok=True)
-        sida.screenshot(path=SKARMBILDER / f"{namn}_{bredd_namn}.png", full_page=True)
+        spara_skarmbild(sida, f"{namn}_{bredd_namn}")
     finally:
         sida.close()
 
