@@ -1,6 +1,281 @@
-"""Ekonomi (placeholder until the page is built)."""
+"""Ekonomi: how the committee stands against its budget after a follow-up month, and why.
 
+The page follows the sidebar's year and last month. A budget follow-up is a snapshot after a
+month (after September 2022 in the papers): for any other month the follow-up figures say
+"uppgift saknas". The year's kommunbidrag, buffert and budget conditions hold for the whole
+year, so they show for any month of a year that has them.
+"""
+
+from dataclasses import replace
+
+import polars as pl
 import streamlit as st
 
+from nyckeltal.figurer.ekonomi import (
+    avvikelse_per_verksamhet,
+    evakueringsboende_ukraina,
+    tecken_text,
+)
+from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_tabell, kort_manad, manadsnamn
+from nyckeltal.kalla import kalltext
+from nyckeltal.kpi import bygg_kpier
+from nyckeltal.perioder import Period
+from sidor._delat import fraga, vald_period, visa_diagram, visa_kpier
+
+# Where the recorded disagreements sit in the budget table: conflict -> (row, column), and
+# the footnote mark that ties the cell to its note under the table.
+KONFLIKTER_I_TABELLEN = {
+    "bistand_budget_hittills": ("Ekonomiskt bistånd", "budget_hittills", "¹"),
+    "integration_avvikelse": ("Integration", "avvikelse", "²"),
+}
+BUDGETKOLUMNER = (
+    "utfall_fg_ar", "budget_helar", "budget_hittills", "utfall", "prognos", "avvikelse"
+)
+
+period = vald_period()
+ar, manad = period.ar, period.till_manad
+uppfoljningar = fraga("ekonomi_uppfoljningar")
+uppfoljning = uppfoljningar.filter((pl.col("ar") == ar) & (pl.col("manad") == manad))
+har_uppfoljning = not uppfoljning.is_empty()
+efter = f"efter {manadsnamn(manad)} {ar}"
+
 st.title("Ekonomi")
-st.info("Sidan byggs.")
+st.caption(
+    f"Budgetuppföljning {efter} (periodens sista månad; period {period.etikett}). "
+    "Belopp i tusentals kronor (tkr)."
+)
+
+if not har_uppfoljning:
+    finns = ", ".join(
+        f"efter {manadsnamn(m)} {a}"
+        for a, m in zip(uppfoljningar["ar"].to_list(), uppfoljningar["manad"].to_list())
+    )
+    st.info(
+        f"Det finns ingen budgetuppföljning {efter}. Resultat, prognos och budgettabell: "
+        f"{UPPGIFT_SAKNAS}."
+        + (
+            f" Budgetuppföljningar finns {finns}; välj Hittills i år och den månaden i "
+            "sidopanelen."
+            if finns
+            else ""
+        ),
+        icon="ℹ️",
+    )
+
+# --- KPI row ---------------------------------------------------------------------------
+indikatorer = fraga("indikatorer_med_mal", ar=ar)
+nyckeltal = fraga("ekonomi_nyckeltal", ar=ar, manad=manad)
+jamforelse = fraga("ekonomi_nyckeltal", ar=period.jamforelsear, manad=manad)
+
+
+def periodtyp(df: pl.DataFrame, typ: str) -> pl.DataFrame:
+    return df.filter(pl.col("periodtyp") == typ)
+
+
+helar = Period(ar, 1, 12, period.jamforelsear)
+hittills = Period(ar, 1, manad, period.jamforelsear)
+kommunbidrag, buffert = bygg_kpier(
+    ["kommunbidrag", "buffert"], indikatorer, periodtyp(nyckeltal, "helar"),
+    periodtyp(jamforelse, "helar"), helar,
+)
+(resultat,) = bygg_kpier(
+    ["namnd_resultat"], indikatorer, periodtyp(nyckeltal, "ack"),
+    periodtyp(jamforelse, "ack"), hittills,
+)
+(prognos,) = bygg_kpier(
+    ["namnd_resultat"], indikatorer, periodtyp(nyckeltal, "prognos"),
+    periodtyp(jamforelse, "prognos"), helar,
+)
+resultat = replace(resultat, namn=f"Resultat efter {manadsnamn(manad)}")
+prognos = replace(prognos, namn=f"Helårsprognos {ar}")
+
+budget = fraga("budget_per_verksamhet", ar=ar, manad=manad) if har_uppfoljning else None
+summa = budget.filter(pl.col("ar_summa")).row(0, named=True) if budget is not None else None
+ordinarie = periodtyp(nyckeltal, "prognos").filter(
+    pl.col("indikator_id") == "namnd_resultat_ordinarie"
+)["varde"]
+ukraina = fraga("ukraina_evakueringsboende", ar=ar, manad=manad)
+ukraina_resultat = ukraina.filter(pl.col("ar_resultat"))["varde"]
+
+resultat_notering = prognos_notering = buffert_notering = ""
+if summa and summa["budget_hittills"] is not None and summa["utfall"] is not None:
+    # the table's signs: minus is cost, so outcome − budget is the surplus
+    beraknat = summa["utfall"] - summa["budget_hittills"]
+    stammer = "stämmer med" if beraknat == resultat.varde else "skiljer sig från"
+    resultat_notering = (
+        f"Kostnad hittills {formatera(-summa['utfall'], 'tkr')} mot budget "
+        f"{formatera(-summa['budget_hittills'], 'tkr')}: "
+        f"{tecken_text(beraknat)} (beräknat ur budgettabellens rad Summa; "
+        f"{stammer} angivet resultat)."
+    )
+if prognos.varde is not None:
+    delar = []
+    if len(ordinarie):
+        delar.append(f"ordinarie verksamhet {formatera(ordinarie[0], 'tkr')}")
+    if len(ukraina_resultat):
+        delar.append(f"evakueringsboende Ukraina {formatera(ukraina_resultat[0], 'tkr')}")
+    if delar:
+        prognos_notering = "Varav " + " och ".join(delar) + " (angivet)."
+if budget is not None:
+    rad = budget.filter(pl.col("verksamhet") == "Buffert")
+    if rad.height:
+        b = rad.row(0, named=True)
+        buffert_notering = (
+            f"I budgettabellen: budget {formatera(b['budget_helar'], 'tkr')}, prognos "
+            f"{formatera(b['prognos'], 'tkr')}, avvikelse {tecken_text(b['avvikelse'])}."
+        )
+visa_kpier(
+    [
+        kommunbidrag,
+        replace(resultat, notering=resultat_notering),
+        replace(prognos, notering=prognos_notering),
+        replace(buffert, notering=buffert_notering),
+    ]
+)
+
+# --- Budget follow-up per verksamhet -------------------------------------------------------
+if budget is not None:
+    st.subheader("Budgetuppföljning per verksamhet")
+    st.caption(
+        "Tecken som i budgettabellen: minus är nettokostnad, plus nettointäkt. Avvikelse = "
+        "prognos − budget för helåret: plus är överskott, minus underskott."
+    )
+    konflikter = fraga("kallkonflikter")
+    konflikt = {rad["konflikt_id"]: rad for rad in konflikter.iter_rows(named=True)}
+    manader = f"jan–{kort_manad(manad)}" if manad > 1 else "jan"
+    rubriker = {
+        "verksamhet": "Verksamhet",
+        "utfall_fg_ar": f"Utfall {manader} {ar - 1}",
+        "budget_helar": f"Budget helår {ar}",
+        "budget_hittills": f"Budget {manader} {ar}",
+        "utfall": f"Utfall {manader} {ar}",
+        "prognos": f"Prognos helår {ar}",
+        "avvikelse": "Avvikelse helår",
+    }
+    tabell = budget.select("verksamhet", *BUDGETKOLUMNER)
+    visning = formatera_tabell(tabell, dict.fromkeys(BUDGETKOLUMNER, "tkr"))
+    noter = []
+    for konflikt_id, (verksamhet, kolumn, mark) in KONFLIKTER_I_TABELLEN.items():
+        if konflikt_id not in konflikt:
+            continue
+        k = konflikt[konflikt_id]
+        visning = visning.with_columns(
+            pl.when(pl.col("verksamhet") == verksamhet)
+            .then(pl.col(kolumn) + f"\u00a0{mark}")
+            .otherwise(pl.col(kolumn))
+            .alias(kolumn)
+        )
+        skillnad = (
+            f" (Skillnad {tecken_text(k['varde_a'] - k['varde_b'])}, beräknad.)"
+            if konflikt_id == "integration_avvikelse"
+            else " Texten anger beloppet som kostnad utan minustecken."
+        )
+        noter.append(
+            f"{mark} **{verksamhet}, {rubriker[kolumn].lower()}:** tabellen anger "
+            f"{formatera(k['varde_a'], 'tkr')}, texten {formatera(k['varde_b'], 'tkr')}. "
+            f"Tabellens siffra visas.{skillnad} {k['motivering']}"
+        )
+    # a static table: all twelve rows at once, so the row Summa is never scrolled away
+    st.table(visning.rename(rubriker), hide_index=True, border="horizontal")
+    st.download_button(
+        "Ladda ned CSV",
+        data=lambda: tabell.rename(rubriker).write_csv(separator=";").encode("utf-8-sig"),
+        file_name=f"budgetuppfoljning_{ar}_{manad:02d}.csv",
+        mime="text/csv",
+        key="csv_ekonomi_budget",
+        on_click="ignore",
+    )
+    if noter:
+        st.info("**Där handlingarna säger olika**\n\n" + "\n\n".join(noter), icon="⚖️")
+    st.caption(f"Källa: {kalltext(uppfoljning)}")
+
+    # --- Why: the deviations adding up to the total ----------------------------------------
+    st.subheader("Varför: avvikelse mot budget per verksamhet")
+    st.caption(
+        f"Varje stapel är en verksamhets prognostiserade avvikelse för helåret; staplarna "
+        f"summerar till nämndens totala avvikelse {tecken_text(summa['avvikelse'])}. "
+        "Grönt med plus är överskott, vinrött med minus underskott."
+    )
+    visa_diagram(
+        avvikelse_per_verksamhet(budget),
+        budget.select("verksamhet", "avvikelse"),
+        kalla=kalltext(uppfoljning),
+        nyckel="ekonomi_avvikelse_per_verksamhet",
+        enheter={"avvikelse": "tkr"},
+        rubriker={"verksamhet": "Verksamhet", "avvikelse": "Avvikelse helår (tkr)"},
+    )
+
+# --- Evakueringsboende Ukraina ---------------------------------------------------------------
+if har_uppfoljning and not ukraina.is_empty():
+    st.subheader("Evakueringsboende Ukraina")
+    st.caption(
+        "Nämnden samordnar evakueringsboendet för hela staden på uppdrag av Migrationsverket. "
+        "Underskottet ingår i Integrationens avvikelse, och nämnden begär att få det "
+        "avskrivet i bokslutet."
+    )
+    delar = ukraina.filter(~pl.col("ar_resultat"))
+    summa_delar = sum(delar["varde"].to_list())
+    visa_diagram(
+        evakueringsboende_ukraina(ukraina),
+        ukraina.select("post", "varde"),
+        kalla=kalltext(ukraina),
+        nyckel="ekonomi_ukraina",
+        enheter={"varde": "tkr"},
+        rubriker={"post": "Post", "varde": "Belopp (tkr)"},
+    )
+    if len(ukraina_resultat) and summa_delar != ukraina_resultat[0]:
+        st.warning(
+            f"Posterna summerar till {formatera(summa_delar, 'tkr')} (beräknat), men "
+            f"handlingarna anger prognosen {formatera(ukraina_resultat[0], 'tkr')}. "
+            f"Diagrammet visar den angivna prognosen. Skillnaden, "
+            f"{formatera(abs(ukraina_resultat[0] - summa_delar), 'tkr')}, förklaras inte i "
+            "handlingarna (troligen avrundning).",
+            icon="⚖️",
+        )
+
+# --- Budget conditions of the year ---------------------------------------------------------
+st.subheader(f"Kommunbidrag och budgetförutsättningar {ar}")
+forutsattningar = fraga("ekonomi_forutsattningar", ar=ar)
+if forutsattningar.is_empty():
+    st.info(f"Kommunbidrag och budgetförutsättningar för {ar}: {UPPGIFT_SAKNAS}.", icon="ℹ️")
+else:
+    ramen = forutsattningar.filter(pl.col("indikator_id") != "budget_kostnadsokning")
+    okningar = forutsattningar.filter(pl.col("indikator_id") == "budget_kostnadsokning")
+    # kommunbidrag first, then buffert, then the förstärkningar in the papers' order
+    ramen = ramen.with_columns(
+        pl.col("indikator_id")
+        .replace_strict(
+            {"kommunbidrag": 0, "buffert": 1, "kommunbidrag_forstarkning": 2}, default=3
+        )
+        .alias("ordningsgrupp"),
+        pl.when(pl.col("dimension") == "")
+        .then(pl.col("namn"))
+        .otherwise(pl.lit("Förstärkning: ") + pl.col("dimension"))
+        .alias("post"),
+    ).sort("ordningsgrupp", "ordning")
+    vanster, hoger = st.columns(2)
+    with vanster:
+        st.markdown("**Kommunbidrag, buffert och förstärkningar**")
+        st.table(
+            formatera_tabell(
+                ramen.select("post", "varde"), {"varde": "tkr"},
+                {"post": "Post", "varde": "Belopp"},
+            ),
+            hide_index=True,
+            border="horizontal",
+        )
+        st.caption(f"Källa: {kalltext(ramen)}")
+    with hoger:
+        st.markdown(f"**Kostnadsökningar i budget {ar}**")
+        if okningar.is_empty():
+            st.caption(UPPGIFT_SAKNAS)
+        else:
+            st.table(
+                formatera_tabell(
+                    okningar.select("dimension", "varde"), {"varde": "tkr"},
+                    {"dimension": "Område", "varde": "Belopp"},
+                ),
+                hide_index=True,
+                border="horizontal",
+            )
+            st.caption(f"Källa: {kalltext(okningar)}")

@@ -1,6 +1,178 @@
-"""Partnerskap och projekt (placeholder until the page is built)."""
+"""Partnerskap och projekt: which partnerships (IOP) and projects (ESF) the committee has, what
+they cost, what they must achieve and what was decided.
 
+Not bound to a period: every partnership and project is shown whatever the sidebar says.
+"""
+
+import polars as pl
 import streamlit as st
 
+from nyckeltal.figurer.partnerskap import (
+    beloppstext,
+    datumtext,
+    kort_namn,
+    maltext,
+    periodkort,
+    periodtext,
+    tidslinje,
+)
+from nyckeltal.format import UPPGIFT_SAKNAS
+from nyckeltal.kalla import Kalla, kalltext
+from sidor._delat import fraga, visa_diagram
+
 st.title("Partnerskap och projekt")
-st.info("Sidan byggs.")
+st.caption(
+    "Alla nämndens idéburna offentliga partnerskap (IOP) och projekt visas; periodvalet i "
+    "sidopanelen gäller inte den här sidan."
+)
+
+oversikt = fraga("partnerskap_och_projekt")
+perioder = fraga("partnerskap_tidslinje")
+belopp = fraga("partnerskap_belopp")
+mal = fraga("partnerskap_mal")
+konflikter = fraga("kallkonflikter")
+
+# --- Timeline ------------------------------------------------------------------------------
+st.subheader("Tidslinje")
+pa_tidslinjen = perioder.filter(pl.col("pa_tidslinjen"))
+visa_diagram(
+    tidslinje(pa_tidslinjen),
+    pa_tidslinjen.select("namn", "typ", "status", "period_start", "period_slut"),
+    kalla=kalltext(pa_tidslinjen),
+    nyckel="partnerskap_tidslinje",
+    rubriker={
+        "namn": "Namn", "typ": "Typ", "status": "Status", "period_start": "Från",
+        "period_slut": "Till och med",
+    },
+)
+utan_period = perioder.filter(~pl.col("pa_tidslinjen"))
+if not utan_period.is_empty():
+    st.markdown(
+        "**Inte på tidslinjen (ingen period):**\n"
+        + "\n".join(
+            f"- {rad['namn']} ({rad['typ']}, {rad['status'].lower()}): "
+            f"{rad['utan_period_orsak']}"
+            for rad in utan_period.iter_rows(named=True)
+        )
+    )
+
+# --- One card per partnership ----------------------------------------------------------------
+st.subheader("Partnerskap och projekt i detalj")
+kallor = {rad["partnerskap_id"]: rad for rad in perioder.iter_rows(named=True)}
+for rad in oversikt.iter_rows(named=True):
+    pid = rad["partnerskap_id"]
+    with st.expander(f"{rad['namn']} · {rad['typ']}, {rad['status'].lower()}"):
+        beslut = (
+            f"{rad['beslut']} ({datumtext(rad['beslutsdatum'])})"
+            if rad["beslut"] and rad["beslutsdatum"]
+            else rad["beslut"] or UPPGIFT_SAKNAS
+        )
+        st.markdown(
+            f"- **Typ:** {rad['typ']}\n"
+            f"- **Motpart:** {rad['motpart']}\n"
+            f"- **Diarienummer:** {rad['diarienummer'] or UPPGIFT_SAKNAS}\n"
+            f"- **Beslut:** {beslut}\n"
+            f"- **Status:** {rad['status']}\n"
+            f"- **Period:** {periodtext(rad['period_start'], rad['period_slut'])}\n"
+            f"- **Syfte:** {rad['syfte']}"
+        )
+        pengar = belopp.filter(pl.col("partnerskap_id") == pid)
+        mal_ = mal.filter(pl.col("partnerskap_id") == pid)
+        # Static tables that wrap long item names: a card is read, not sorted or scrolled.
+        st.markdown("**Pengar**")
+        if pengar.is_empty():
+            st.caption(f"Belopp: {UPPGIFT_SAKNAS} (källan anger inga belopp).")
+        else:
+            st.table(
+                pengar.select(
+                    pl.col("post").alias("Post"),
+                    pl.col("part").alias("Part"),
+                    pl.Series(
+                        "Belopp",
+                        [beloppstext(b, per) for b, per in zip(pengar["belopp_kr"], pengar["per"])],
+                    ),
+                ),
+                hide_index=True,
+                border="horizontal",
+            )
+            if "ej angivet" in pengar["per"].to_list():
+                st.caption("Belopp utan /år: källan anger inte vilken period de avser.")
+        st.markdown("**Mål**")
+        if mal_.is_empty():
+            st.caption(f"Mål: {UPPGIFT_SAKNAS} (källan anger inga mätbara mål).")
+        else:
+            st.table(
+                mal_.select(
+                    pl.col("mal").alias("Mål"),
+                    pl.Series(
+                        "Målvärde",
+                        [
+                            maltext(r["malvarde_min"], r["malvarde_max"], r["enhet"], r["per"])
+                            for r in mal_.iter_rows(named=True)
+                        ],
+                    ),
+                ),
+                hide_index=True,
+                border="horizontal",
+            )
+        # Conflicts about one partnership are named after it (guldkanten_enhet, sikta_fas).
+        for k in konflikter.filter(pl.col("konflikt_id").str.starts_with(f"{pid}_")).iter_rows(
+            named=True
+        ):
+            st.info(f"**{k['beskrivning']}.** {k['motivering']}", icon="⚖️")
+        # Money and goals come from the partnership's own document, so one source line names
+        # it once with every section used.
+        egen = kallor[pid]
+        avsnitt = []
+        for del_ in [egen["avsnitt"], *pengar["avsnitt"].to_list(), *mal_["avsnitt"].to_list()]:
+            avsnitt += [a for a in del_.split("; ") if a not in avsnitt]
+        kalla = Kalla(egen["dokument"], egen["datum"], egen["diarienummer"], ", ".join(avsnitt))
+        st.caption(f"Källa: {kalla}")
+
+# --- Summary -------------------------------------------------------------------------------
+st.subheader("Sammanställning")
+sammanstallning = oversikt.select(
+    "namn", "typ", "status", "period_start", "period_slut", "belopp_per_ar_kr",
+    "belopp_totalt_kr",
+)
+st.dataframe(
+    pl.DataFrame(
+        {
+            "Namn": [kort_namn(n) for n in sammanstallning["namn"]],
+            "Typ": sammanstallning["typ"],
+            "Status": sammanstallning["status"],
+            "Period": [
+                periodkort(a, b)
+                for a, b in zip(sammanstallning["period_start"], sammanstallning["period_slut"])
+            ],
+            "Belopp per år, alla parter": [
+                beloppstext(b, "år") for b in sammanstallning["belopp_per_ar_kr"]
+            ],
+            "Belopp totalt": [
+                beloppstext(b, "ej angivet") for b in sammanstallning["belopp_totalt_kr"]
+            ],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.download_button(
+    "Ladda ned CSV",
+    data=lambda: sammanstallning.rename(
+        {
+            "namn": "Namn", "typ": "Typ", "status": "Status", "period_start": "Från",
+            "period_slut": "Till och med", "belopp_per_ar_kr": "Belopp per år (kr)",
+            "belopp_totalt_kr": "Belopp totalt (kr)",
+        }
+    ).write_csv(separator=";").encode("utf-8-sig"),
+    file_name="partnerskap_och_projekt.csv",
+    mime="text/csv",
+    key="csv_partnerskap_sammanstallning",
+    on_click="ignore",
+)
+st.caption(
+    "Belopp per år är summan av överenskommelsens årsbelopp oavsett vem som betalar "
+    "(beräknad); lokalhyror utan angiven period ingår inte. Belopp totalt anges bara för "
+    f"projekt med en angiven totalbudget, annars {UPPGIFT_SAKNAS}. Alla belopp i kronor."
+)
+st.caption(f"Källa: {kalltext(perioder)}")

@@ -79,14 +79,26 @@ def webblasare():
 
 
 def vanta_tills_klar(sida):
+    """Until the script has finished and every chart on the page is drawn, and the number of
+    charts has stayed the same for a moment (Streamlit adds elements while it streams)."""
     sida.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
                            timeout=60_000)
-    sida.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                  .every(e => e.querySelector('.main-svg'))""",
-        timeout=60_000,
-    )
-    sida.wait_for_timeout(300)  # let the last layout pass settle before measuring
+    stabil, forra = 0, None
+    for _ in range(300):  # at most about 60 s
+        lage = sida.evaluate(
+            """() => {
+                const diagram = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+                const klar = document.querySelector(
+                    '[data-testid="stApp"][data-test-script-state="notRunning"]') !== null;
+                return [diagram.length, diagram.every(e => e.querySelector('.main-svg')), klar];
+            }"""
+        )
+        stabil = stabil + 1 if lage == forra and lage[1] and lage[2] else 0
+        if stabil >= 3:
+            return
+        forra = lage
+        sida.wait_for_timeout(200)
+    raise AssertionError(f"sidan blev inte klar: {forra}")
 
 
 def spara_skarmbild(sida, namn):
