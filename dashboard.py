@@ -22,9 +22,19 @@ sida = st.navigation(
             st.Page("sidor/arbetsmarknad.py", title="Arbetsmarknad", icon=":material/work:"),
             st.Page("sidor/ekonomi.py", title="Ekonomi", icon=":material/account_balance:"),
         ],
+        "Möte": [
+            st.Page("sidor/analys.py", title="Analys och prognos", icon=":material/insights:"),
+            st.Page("sidor/rapport.py", title="Rapport", icon=":material/description:"),
+            st.Page("sidor/presentation.py", title="Presentation", icon=":material/slideshow:"),
+        ],
         "Mer": [
             st.Page("sidor/partnerskap.py", title="Partnerskap och projekt", icon=":material/handshake:"),
             st.Page("sidor/kallor.py", title="Källor och kvalitet", icon=":material/fact_check:"),
+        ],
+        "Förvaltning": [
+            st.Page(
+                "sidor/admin.py", title="Administration", icon=":material/admin_panel_settings:"
+            ),
         ],
     }
 )
