@@ -54,7 +54,10 @@ class Kpi:
 
     @property
     def etikett(self) -> str:
-        return f"{self.namn} {RIKTNINGSPILAR[self.riktning]}".strip()
+        """The name with the desired direction's arrow; no mark where none is desired."""
+        if self.riktning == "ingen":
+            return self.namn
+        return f"{self.namn} {RIKTNINGSPILAR[self.riktning]}"
 
     @property
     def varde_text(self) -> str:

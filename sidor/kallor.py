@@ -37,8 +37,8 @@ kolumner = st.columns(4)
 kolumner[0].metric("Källdokument", len(kallor), border=True)
 kolumner[1].metric("Siffror i databasen", formatera(varden.height, "antal"), border=True)
 kolumner[2].metric(
-    "Avstämningar som stämmer",
-    f"{stammer} av {len(kontroller)}",
+    "Avstämningar",
+    f"{stammer} av {len(kontroller)} stämmer",
     border=True,
     help="Delar mot totaler, månader mot summor, andelar mot 100 % och budgetformler.",
 )
@@ -52,7 +52,10 @@ st.dataframe(
         kallor.select(
             "dokument", "datum", "diarienummer", "instans", "antal_varden",
             "antal_ovriga_uppgifter", "anmarkning",
-        ).with_columns(pl.col("datum").cast(pl.String).fill_null("odaterad")),
+        ).with_columns(
+            pl.col("datum").cast(pl.String).fill_null("odaterad"),
+            pl.col("diarienummer").fill_null("–"),
+        ),
         {"antal_varden": "antal", "antal_ovriga_uppgifter": "antal"},
         {
             "dokument": "Dokument", "datum": "Datum", "diarienummer": "Diarienummer",
