@@ -13,7 +13,7 @@ st.set_page_config(
 
 sida = st.navigation(
     {
-        "Nyckeltal": [
+        "": [
             st.Page("sidor/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
         ],
         "Områden": [
@@ -36,7 +36,9 @@ sida = st.navigation(
                 "sidor/admin.py", title="Administration", icon=":material/admin_panel_settings:"
             ),
         ],
-    }
+    },
+    # A top menu leaves the sidebar to the period filter, so a period is one click away.
+    position="top",
 )
 periodfilter()
 sida.run()
