@@ -107,7 +107,10 @@ for rad in oversikt.iter_rows(named=True):
                     pl.Series(
                         "Målvärde",
                         [
-                            maltext(r["malvarde_min"], r["malvarde_max"], r["enhet"], r["per"])
+                            maltext(
+                                r["malvarde_min"], r["malvarde_max"], r["enhet"], r["per"],
+                                r["jamforelse"],
+                            )
                             for r in mal_.iter_rows(named=True)
                         ],
                     ),

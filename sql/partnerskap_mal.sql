@@ -16,6 +16,7 @@ final as (
     select
         mal.partnerskap_id,
         mal.mal,
+        mal.jamforelse,
         mal.malvarde_min,
         mal.malvarde_max,
         mal.enhet,

@@ -113,6 +113,7 @@ create table partnerskap_belopp (
 create table partnerskap_mal (
     partnerskap_id varchar not null references partnerskap (partnerskap_id),
     mal varchar not null,
+    jamforelse varchar not null check (jamforelse in ('minst', 'cirka', 'exakt')),
     malvarde_min decimal(18, 2) not null,
     malvarde_max decimal(18, 2),
     enhet varchar not null,

@@ -95,3 +95,12 @@ def test_svenska_texter():
         "1\u00a0500–2\u00a0000 personer för projektet"
     )
     assert kort_namn('Borås Basket – "Funkis till jobb"') == "Borås Basket"
+
+
+def test_maltext_med_handlingarnas_jamforelseord():
+    # "minst 10 personer" (Borås Basket), "ca 20-25 deltagare" (the same agreement)
+    from nyckeltal.figurer.partnerskap import maltext
+
+    assert maltext(10, None, "personer", "år", "minst") == "minst 10 personer per år"
+    assert maltext(20, 25, "personer", "år", "cirka") == "cirka 20–25 personer per år"
+    assert maltext(10, None, "månader", "år", "exakt") == "10 månader per år"

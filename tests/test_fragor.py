@@ -169,6 +169,9 @@ def test_partnerskap_mal(db):
     basket = df.filter(df["partnerskap_id"] == "boras_basket")
     deltagare = basket.filter(basket["mal"] == "Deltagare i projektet").row(0, named=True)
     assert (deltagare["malvarde_min"], deltagare["malvarde_max"]) == (20, 25)
+    assert deltagare["jamforelse"] == "cirka"  # "ca 20-25 deltagare årligen"
+    anstallda = basket.filter(basket["mal"].str.starts_with("Personer ur")).row(0, named=True)
+    assert (anstallda["jamforelse"], anstallda["malvarde_min"]) == ("minst", 10)
 
 
 def test_avstamning_delar_mot_total(db):

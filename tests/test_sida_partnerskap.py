@@ -47,7 +47,7 @@ def test_kort_per_partnerskap_med_pengar_och_mal():
     assert f"379{NBSP}392{NBSP}kr" in belopp  # Guldkanten's rent for Trappen, in kronor
     assert f"450{NBSP}000{NBSP}kr för hela projektet" in belopp  # SIKTA
     mal = [v for t in alla if "Målvärde" in t.columns for v in t["Målvärde"]]
-    assert "10 personer per år" in mal and "20–25 personer per år" in mal
+    assert "minst 10 personer per år" in mal and "cirka 20–25 personer per år" in mal
     texter = " ".join(m.value for m in at.markdown)
     assert "ALN 2022-00053 3.4.3.25" in texter
     assert "27 oktober 2022" in texter

@@ -59,13 +59,13 @@ def beloppstext(belopp, per: str | None) -> str:
     return formatera(belopp, "kr") + _PER.get(per or "ej angivet", "")
 
 
-def maltext(minsta, hogsta, enhet: str, per: str | None) -> str:
-    """'10 personer per år', '20–25 personer per år', '1 500–2 000 personer för projektet'.
-
-    The data holds the figures, not whether a goal is a floor ('minst') or an estimate
-    ('cirka'): the goal's own wording says that, so no comparison word is added here.
-    """
+def maltext(minsta, hogsta, enhet: str, per: str | None, jamforelse: str | None = None) -> str:
+    """'minst 10 personer per år', 'cirka 20–25 personer per år', '1 500–2 000 personer för
+    projektet'. jamforelse is the papers' own word (data/partnerskap_mal.csv): 'minst',
+    'cirka' or 'exakt' (no word)."""
     varde = tal(minsta)
+    if jamforelse in ("minst", "cirka"):
+        varde = f"{jamforelse} {varde}"
     if hogsta is not None and Decimal(str(hogsta)) != Decimal(str(minsta)):
         varde += "–" + tal(hogsta)
     elif Decimal(str(minsta)) == 1:
