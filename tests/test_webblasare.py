@@ -164,3 +164,25 @@ def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
     finally:
         ny.close()
     assert not js_fel, js_fel
+
+
+def test_csv_nedladdning_av_ett_diagrams_siffror(server, webblasare):
+    sida, js_fel = oppna(webblasare, f"{server}/ekonomiskt_bistand", *BREDDER["laptop"])
+    try:
+        sida.get_by_text("Visa siffrorna som tabell").first.click()
+        knapp = sida.get_by_role("button", name="Ladda ned CSV").first
+        knapp.wait_for(state="visible")
+        sida.wait_for_timeout(500)  # the expander's opening animation
+        with sida.expect_download(timeout=30_000) as nedladdning:
+            knapp.click()
+        innehall = Path(nedladdning.value.path()).read_bytes()
+    finally:
+        sida.close()
+    assert nedladdning.value.suggested_filename.endswith(".csv")
+    text = innehall.decode("utf-8-sig")  # with BOM, so Excel reads å, ä, ö right
+    assert innehall.startswith(b"\xef\xbb\xbf")
+    rubrik, *rader = text.strip().splitlines()
+    assert ";" in rubrik
+    # the monthly cost of January 2022 as the papers give it, as a raw number
+    assert any("4814" in rad for rad in rader), rader[:5]
+    assert not js_fel, js_fel
