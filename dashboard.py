@@ -6,7 +6,7 @@ from sidor._delat import periodfilter
 
 st.set_page_config(
     page_title="Arbetslivsnämndens nyckeltal",
-    page_icon=":material/monitoring:",
+    page_icon="📊",
     layout="wide",
     initial_sidebar_state="expanded",
 )

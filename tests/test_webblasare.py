@@ -116,6 +116,14 @@ def oppna(webblasare, url, bredd, hojd):
     sida = webblasare.new_page(viewport={"width": bredd, "height": hojd}, locale="sv-SE")
     js_fel = []
     sida.on("pageerror", lambda fel: js_fel.append(str(fel)))
+    # the dashboard fetches nothing from outside the server (fonts, icons, trackers)
+    sida.on(
+        "request",
+        lambda req: js_fel.append(f"extern begäran: {req.url}")
+        if req.url.startswith(("http:", "https:", "ws:", "wss:"))
+        and not req.url.split("//", 1)[1].startswith("127.0.0.1")
+        else None,
+    )
     sida.goto(url)
     vanta_tills_klar(sida)
     return sida, js_fel
