@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -159,3 +160,105 @@ def las_tabell(
     return pl.DataFrame(
         {k.namn: pl.Series(k.namn, kolumndata[k.namn], dtype=_polars_typ(k.typ)) for k in spec}
     )
+
+
+# --- Files from staff: Swedish number formats and whatever Excel saved ---------------------
+
+# Thousands may be separated by a space, a no-break space or a narrow no-break space (Excel and
+# Word write all three); the decimal mark is a comma (Swedish) or a point. A typographic minus
+# (U+2212) is a minus.
+_TUSENTAL = "[ \u00a0\u202f]"
+_SVENSKT_TAL = re.compile(rf"(?P<tecken>[-\u2212]?)(?P<heltal>\d{{1,3}}(?:{_TUSENTAL}\d{{3}})+|\d+)"
+                          r"(?:(?P<decimaltecken>[,.])(?P<decimaler>\d+))?")
+
+
+def tolka_svenskt_tal(text: str, max_decimaler: int = 2) -> tuple[Decimal | None, str | None]:
+    """'1 234,5', '1234.5', '−6 000', '42' -> (Decimal, None), or (None, Swedish error).
+
+    A comma is always the decimal mark, never a thousands separator: '1,234' is 1.234 and is
+    refused for its three decimals rather than guessed to mean 1 234."""
+    traff = _SVENSKT_TAL.fullmatch(text.strip())
+    if traff is None:
+        return None, f"'{text}' är inte ett tal (skriv t.ex. 1 234,5 eller 1234.5)."
+    decimaler = traff["decimaler"] or ""
+    if len(decimaler) > max_decimaler:
+        return None, (f"'{text}' har fler än {max_decimaler} decimaler (tusental skrivs med "
+                      "mellanslag, t.ex. 1 234).")
+    siffror = re.sub(_TUSENTAL, "", traff["heltal"]) + ("." + decimaler if decimaler else "")
+    varde = Decimal(siffror)
+    return (-varde if traff["tecken"] else varde), None
+
+
+_XLSX = b"PK\x03\x04"
+_XLS = b"\xd0\xcf\x11\xe0"
+
+
+def ar_excel(innehall: bytes) -> bool:
+    """An .xlsx (a zip) or an old .xls (OLE2), told by content, not by the file name."""
+    return innehall.startswith(_XLSX) or innehall.startswith(_XLS)
+
+
+def avkoda_text(innehall: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with: UTF-8 with or without BOM,
+    UTF-16 with BOM (Excel's "Unicode text"), otherwise Windows-1252 (Excel's "CSV" on a
+    Swedish Windows). Raises ValueError with a Swedish message when none fits."""
+    if innehall.startswith(b"\xef\xbb\xbf"):
+        return innehall[3:].decode("utf-8"), "UTF-8 med BOM"
+    if innehall.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return innehall.decode("utf-16"), "UTF-16"
+    try:
+        return innehall.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return innehall.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"filen är varken UTF-8 eller Windows-1252 (byte {exc.start}); spara den som "
+            "CSV UTF-8 eller som Excel-arbetsbok."
+        ) from None
+
+
+def gissa_avgransare(forsta_raden: str) -> str:
+    """';' (Swedish Excel), tab or ',' (English Excel), from the header line."""
+    antal = {tecken: forsta_raden.count(tecken) for tecken in (";", "\t", ",")}
+    basta = max(antal, key=lambda tecken: antal[tecken])
+    return basta if antal[basta] else ";"
+
+
+def las_csv_rader(text: str) -> list[list[str]]:
+    """All records of a CSV text, separator guessed from the first line; csv.Error on
+    broken quoting or NUL bytes."""
+    forsta = text.split("\n", 1)[0]
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=gissa_avgransare(forsta),
+                           strict=True))
+
+
+def _excelcell(varde: object) -> str:
+    """A cell as the text the user sees: whole numbers without '.0', dates without time."""
+    if varde is None:
+        return ""
+    text = str(varde)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00", text):
+        return text[:10]
+    if re.fullmatch(r"-?\d+\.0", text):
+        return text[:-2]
+    return text
+
+
+def las_excel_rader(innehall: bytes, flik: str | None = None, max_rader: int = 50_000
+                    ) -> list[list[str]]:
+    """The rows of one sheet (the one named flik if it exists, else the first) as text.
+
+    Rows are not skipped, so list index + 1 is the row number Excel shows."""
+    import fastexcel  # only needed for Excel uploads
+
+    try:
+        arbetsbok = fastexcel.read_excel(innehall)
+        blad = flik if flik in arbetsbok.sheet_names else 0
+        tabell = arbetsbok.load_sheet(
+            blad, header_row=None, skip_rows=0, n_rows=max_rader + 1, dtypes="string"
+        ).to_polars()
+    except Exception as exc:  # fastexcel raises its own types for broken workbooks
+        raise ValueError(f"Excel-filen kan inte läsas ({type(exc).__name__}).") from None
+    return [[_excelcell(v) for v in rad] for rad in tabell.iter_rows()]

@@ -6,11 +6,13 @@ Everything that is not about Streamlit lives in the nyckeltal package.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import streamlit as st
 
-from nyckeltal import bygg
-from nyckeltal.db import Databas
+from nyckeltal import bygg, export, sokvagar
+from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
@@ -18,15 +20,31 @@ from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
 
 
 @st.cache_resource(show_spinner="Bygger databasen från data/ …")
+def _databas(fil: str) -> Databas:
+    return Databas(bygg.sakerstall(Path(fil)))
+
+
 def databas() -> Databas:
-    """One read-only connection per server process, to a database that matches data/."""
-    return Databas(bygg.sakerstall())
+    """One reader per database file and server process, to a database that matches data/.
+
+    It follows the file: after an import has replaced it, the next query opens the new one."""
+    return _databas(str(sokvagar.databasfil()))
+
+
+def fraga(namn: str, **parametrar: object) -> pl.DataFrame:
+    """A named query of sql/ with bound parameters; results cached per parameter set and per
+    version of the database file, so every page shows an import at once, without a restart,
+    and no cached result from the old file is ever served for the new one."""
+    ogonblick = databas().ogonblick()
+    return _fraga(ogonblick.version, namn, ogonblick, **parametrar)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def fraga(namn: str, **parametrar: object) -> pl.DataFrame:
-    """A named query of sql/ with bound parameters; results cached per parameter set."""
-    return databas().fraga(namn, **parametrar)
+def _fraga(
+    version: tuple, namn: str, _ogonblick: Ogonblick, **parametrar: object
+) -> pl.DataFrame:
+    # version is in the cache key; the snapshot itself (leading underscore) is not hashed
+    return _ogonblick.fraga(namn, **parametrar)
 
 
 def periodfilter() -> Period:
@@ -81,10 +99,13 @@ KORTBREDD = 270  # px: three cards a row on a laptop, one or two on a tablet
 
 
 def visa_kpier(kort: list[Kpi]) -> None:
-    """A row of KPI cards that wraps to the width of the screen instead of squeezing."""
+    """A row of KPI cards that wraps to the width of the screen instead of squeezing, then
+    the staff's comments on those figures for the period, so every page shows them."""
     with st.container(horizontal=True, wrap=True, gap="small"):
         for kpi in kort:
             visa_kpi(kpi)
+    for kpi in kort:
+        visa_kommentarer(kpi.indikator_id, kpi.period)
 
 
 def visa_kpi(kpi: Kpi) -> None:
@@ -124,14 +145,17 @@ def visa_diagram(
 
     The table shows Swedish-formatted text (enheter: column -> unit, see formatera_tabell);
     the CSV keeps the raw numbers with the same Swedish headers, semicolon-separated and
-    UTF-8 with BOM so Excel opens it. nyckel names the widgets and the file.
+    UTF-8 with BOM so Excel opens it; the Excel file has Swedish headers and number formats
+    and the source. PNG: the chart's own toolbar (PLOTLY_CONFIG). nyckel names the widgets
+    and the files.
     """
     st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
     with st.expander("Visa siffrorna som tabell"):
         st.dataframe(
             formatera_tabell(tabell, enheter or {}, rubriker), hide_index=True, width="stretch"
         )
-        st.download_button(
+        csv, xlsx = st.columns(2, width=360)
+        csv.download_button(
             "Ladda ned CSV",
             data=lambda: tabell.rename(rubriker or {}).write_csv(separator=";").encode("utf-8-sig"),
             file_name=f"{nyckel}.csv",
@@ -139,4 +163,30 @@ def visa_diagram(
             key=f"csv_{nyckel}",
             on_click="ignore",
         )
+        xlsx.download_button(
+            "Ladda ned Excel",
+            data=lambda: export.excel(
+                [export.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
+            ),
+            file_name=f"{nyckel}.xlsx",
+            mime=export.XLSX_MIME,
+            key=f"xlsx_{nyckel}",
+            on_click="ignore",
+        )
     st.caption(f"Källa: {kalla}")
+
+
+def visa_kommentarer(indikator_id: str, period: Period) -> None:
+    """Staff comments on the indicator for the months of the period (why a figure dipped),
+    written on the page Administration. Shown as plain text: no Markdown or HTML from users."""
+    kommentarer = fraga(
+        "kommentarer_for_period",
+        indikator=indikator_id,
+        ar=period.ar,
+        fran_manad=period.fran_manad,
+        till_manad=period.till_manad,
+    )
+    for rad in kommentarer.iter_rows(named=True):
+        with st.container(border=True):
+            st.caption(f"💬 Kommentar: {rad['namn']}, {manadsnamn(rad['manad'])} {rad['ar']}")
+            st.text(rad["text"])

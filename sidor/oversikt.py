@@ -55,7 +55,7 @@ kort = [
     replace(kpi, notering=notering(kpi.indikator_id))
     for kpi in bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period, sparklines)
 ]
-visa_kpier(kort)
+visa_kpier(kort)  # with the staff's comments on these figures for the period, if any
 st.caption(
     "Pilen efter namnet visar önskad riktning (↗ högre är bättre, ↘ lägre är bättre). "
     "Håll muspekaren över ? för definition, mål och källa."

@@ -123,3 +123,66 @@ create table partnerskap_mal (
     primary key (partnerskap_id, mal),
     check (malvarde_max is null or malvarde_min <= malvarde_max)
 );
+
+-- Administration: imports of new figures and staff comments. They are not built from data/;
+-- nyckeltal.bygg carries them over from the previous database file on every rebuild, then
+-- lays the active imports over the seeds (later import wins). See README, "Import av nya
+-- siffror".
+
+create table importer (
+    import_id integer primary key check (import_id > 0),
+    vem varchar not null,
+    nar timestamp not null,
+    filnamn varchar not null,
+    sha256 varchar not null check (regexp_full_match(sha256, '[0-9a-f]{64}')),
+    rader_nya integer not null check (rader_nya >= 0),
+    rader_andrade integer not null check (rader_andrade >= 0),
+    rader_oforandrade integer not null check (rader_oforandrade >= 0),
+    status varchar not null check (status in ('aktiv', 'angrad')),
+    angrad_av varchar,
+    angrad_nar timestamp,
+    check ((status = 'angrad') = (angrad_nar is not null))
+);
+
+-- Sources an import created (a file's source that matched no row of kallor).
+create table importerade_kallor (
+    import_id integer not null references importer (import_id),
+    kalla_id varchar not null,
+    dokument varchar not null,
+    datum date,
+    diarienummer varchar,
+    instans varchar not null,
+    fil varchar not null,
+    anmarkning varchar,
+    primary key (import_id, kalla_id)
+);
+
+-- The new and changed values of an import, with the value each replaced (NULL = a new row):
+-- the audit trail, and what a rebuild lays over the seeds. Unchanged rows are not stored.
+create table importerade_varden (
+    import_id integer not null references importer (import_id),
+    rad integer not null,
+    indikator_id varchar not null,
+    ar integer not null,
+    periodtyp varchar not null,
+    manad integer not null,
+    dimension varchar not null,
+    varde decimal(18, 2) not null,
+    kalla_id varchar not null,
+    avsnitt varchar not null,
+    anmarkning varchar,
+    tidigare_varde decimal(18, 2),
+    andring varchar not null check (andring in ('ny', 'ändrad')),
+    primary key (import_id, indikator_id, ar, periodtyp, manad, dimension)
+);
+
+-- Staff comments on an indicator's month (why a figure dipped), shown beside the figure.
+create table kommentarer (
+    indikator_id varchar not null references indikatorer (indikator_id),
+    ar integer not null check (ar between 2000 and 2100),
+    manad integer not null check (manad between 1 and 12),
+    text varchar not null check (length(trim(text)) > 0),
+    vem varchar not null,
+    nar timestamp not null,
+    primary key (indikator_id, ar, manad)
+);
