@@ -40,5 +40,9 @@ sida = st.navigation(
     # A top menu leaves the sidebar to the period filter, so a period is one click away.
     position="top",
 )
+if sida.url_path == "presentation":
+    # The meeting view on a projector: the sidebar folds away. The period filter stays in it,
+    # so the period still comes from the URL.
+    st.set_page_config(initial_sidebar_state="collapsed")
 periodfilter()
 sida.run()

@@ -1,6 +1,305 @@
-"""Analys och prognos (placeholder until the page is built)."""
+"""Analys och prognos: what the months so far say about the year-end, what it takes to reach
+each target, how this year's months sit against earlier years, and how much of a cost change
+comes from the number of households and how much from the amount per household."""
 
+import polars as pl
 import streamlit as st
 
+from nyckeltal import analys, export
+from nyckeltal.figurer import analys as figurer
+from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_tabell, manadsnamn, tal
+from nyckeltal.kalla import kalltext
+from nyckeltal.sammanfattning import som_markdown
+from sidor._delat import fraga, vald_period, visa_diagram
+
+period = vald_period()
+ar, till = period.ar, period.till_manad
+tabeller: list[export.Tabell] = []  # every table of the page, for one Excel download
+
+
+def visa(fig, tabell: pl.DataFrame, *, namn: str, kalla: str, nyckel: str,
+         enheter: dict[str, str], rubriker: dict[str, str]) -> None:
+    """A chart with its table (visa_diagram) and the table kept for the page's Excel file."""
+    visningsenheter = {k: v for k, v in enheter.items() if v in ("tkr", "kr", "antal", "procent",
+                                                                 "manad")}
+    visa_diagram(fig, tabell, kalla=kalla, nyckel=nyckel, enheter=visningsenheter,
+                 rubriker=rubriker)
+    tabeller.append(export.Tabell(namn, tabell, enheter, rubriker, kalla))
+
+
 st.title("Analys och prognos")
-st.info("Sidan byggs.")
+st.caption(
+    f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}. Alla siffror som "
+    "inte står i handlingarna är beräknade här och märkta så."
+)
+
+tot = analys.Totaler(fraga("analys_totaler_till_och_med_ar", ar=ar))
+serier = analys.manadsserier(tot, ar)
+
+# --- Year-end forecast -----------------------------------------------------------------------
+st.subheader("Helårsprognos")
+if not serier:
+    st.info(f"Inga månadsvärden för {ar}: {UPPGIFT_SAKNAS}.")
+    serie_id = None
+else:
+    serie_id = st.selectbox(
+        "Serie", serier, format_func=lambda i: tot.meta(i)["namn"], key="analys_serie",
+        help="Alla mått med månadsvärden för året. Nettokostnaden för ekonomiskt bistånd är "
+        "den enda med tidigare års helårsutfall, och därmed ett känt säsongsmönster.",
+    )
+if serie_id is not None:
+    prognos = analys.helarsprognos(tot, serie_id, ar, till)
+    enhet = prognos.enhet
+    kolumner = st.columns(3)
+    with kolumner[0], st.container(border=True):
+        st.metric(
+            "Framskrivning helår",
+            formatera(prognos.prognos.varde if prognos.prognos else None, enhet),
+            help="Årets utfall hittills gånger tidigare års kvot helår / samma månader. "
+            "Beräkningen står under diagrammen.",
+        )
+        st.caption(
+            "Beräknad; spann "
+            f"{tal(prognos.lag.varde)}–{formatera(prognos.hog.varde, enhet)}."
+            if prognos.lag and prognos.hog else
+            "Beräknad; spann: uppgift saknas (för få tidigare år)."
+            if prognos.prognos else "Kan inte beräknas."
+        )
+    with kolumner[1], st.container(border=True):
+        st.metric(
+            "Förvaltningens prognos",
+            formatera(prognos.forvaltningens.varde if prognos.forvaltningens else None, enhet),
+            help=prognos.forvaltningens.underlag if prognos.forvaltningens else None,
+        )
+        st.caption(
+            prognos.forvaltningens.beskrivning.split(": ")[-1].capitalize() + "."
+            if prognos.forvaltningens else "Ingen prognos i handlingarna för perioden."
+        )
+    with kolumner[2], st.container(border=True):
+        st.metric(
+            f"Budget {ar}",
+            formatera(prognos.budget.varde if prognos.budget else None, enhet),
+            help=prognos.budget.underlag if prognos.budget else None,
+        )
+        st.caption("Enligt budgetuppföljningens text." if prognos.budget
+                   else "Ingen budget för serien.")
+    med_budget = [serie_id] + (
+        [analys.BUDGET_FOR[serie_id]] if serie_id in analys.BUDGET_FOR else []
+    )
+    kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in(med_budget)))
+    if prognos.prognos is None:
+        st.info(prognos.orsak)
+    else:
+        serie = analys.diagramserie(tot, serie_id, ar)
+        tabell = serie.pivot(on="ar", index="manad", values="varde", sort_columns=True).sort(
+            "manad")
+        visa(
+            figurer.prognosdiagram(serie, prognos, period), tabell,
+            namn="Ackumulerat per månad", kalla=kalla, nyckel="analys_prognos",
+            enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
+            rubriker={"manad": "Månad", **{
+                k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
+                for k in tabell.columns if k != "manad"}},
+        )
+        jamforelse = analys.prognostabell([prognos]).unpivot(
+            index="serie", on=["prognos", "lag", "hog", "forvaltningens", "budget"],
+            variable_name="uppgift", value_name="varde",
+        ).select("uppgift", "varde")
+        etiketter = {
+            "prognos": "Framskrivning (beräknad)", "lag": "Spann, lägsta (beräknat)",
+            "hog": "Spann, högsta (beräknat)", "forvaltningens": "Förvaltningens prognos",
+            "budget": f"Budget {ar}",
+        }
+        jamforelse = jamforelse.with_columns(pl.col("uppgift").replace_strict(etiketter))
+        visa(
+            figurer.helarsjamforelse(prognos), jamforelse, namn="Helår jämfört",
+            kalla=kalla, nyckel="analys_helar", enheter={"varde": enhet},
+            rubriker={"uppgift": "Uppgift", "varde": f"Helår ({enhet})"},
+        )
+        st.markdown(f"**Så räknas framskrivningen.** {som_markdown(prognos.metodtext)}")
+        if prognos.enkel is not None:
+            st.caption(
+                f"Som jämförelse: snittet hittills gånger tolv ger "
+                f"{formatera(prognos.enkel.varde, enhet)} (beräknat: {prognos.enkel.underlag}); "
+                "det bortser från att hösten brukar kosta mer eller mindre än våren."
+            )
+
+        prov = analys.aterprovningar(tot, serie_id, ar)
+        if prov:
+            st.markdown("**Metoden prövad på ett år med känt utfall**")
+            sista = next((p for p in prov if p.prognos.till_manad == till), prov[-1])
+            st.markdown(som_markdown(
+                f"Framskrivningen av {sista.prognos.ar} från "
+                f"{sista.prognos.hittills.beskrivning.split(', ')[-1]} och "
+                f"{', '.join(str(k.ar) for k in sista.prognos.kvoter)} års mönster gav "
+                f"{formatera(sista.prognos.prognos.varde, enhet)}; utfallet blev "
+                f"{formatera(sista.utfall.varde, enhet)}. Felet var "
+                f"{formatera(sista.fel, enhet)} ({tal(sista.relativt_fel, 1)} %), beräknat. "
+                "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
+                "året, desto större fel."
+            ))
+            provtabell = analys.aterprovningstabell(prov)
+            rubriker = {
+                "ar": "År", "manad": "Prognos efter månad",
+                "hittills": f"Utfall hittills ({enhet})",
+                "monster_ar": "Mönster från år", "prognos": f"Framskrivning ({enhet}, beräknad)",
+                "utfall": f"Helårsutfall ({enhet})", "fel": f"Fel ({enhet}, beräknat)",
+                "fel_procent": "Fel (%, beräknat)",
+            }
+            enheter = {"manad": "manad", "hittills": enhet, "prognos": enhet,
+                       "utfall": enhet, "fel": enhet}
+            visning = formatera_tabell(provtabell, enheter, None).with_columns(
+                pl.col("ar").cast(pl.String),
+                pl.col("fel_procent").map_elements(lambda v: f"{tal(v, 1)} %",
+                                                   return_dtype=pl.String),
+            ).rename(rubriker)
+            st.dataframe(visning, hide_index=True, width="stretch")
+            tabeller.append(export.Tabell(
+                "Återprövning", provtabell, {**enheter, "fel_procent": "procent"}, rubriker,
+                kalla))
+
+with st.expander("Alla månadsserier: kan året skrivas fram?"):
+    alla = analys.prognostabell([analys.helarsprognos(tot, i, ar, till) for i in serier])
+    rubriker = {
+        "serie": "Serie", "enhet": "Enhet", "hittills": "Hittills / senaste",
+        "prognos": "Framskrivning (beräknad)", "lag": "Spann lägsta", "hog": "Spann högsta",
+        "forvaltningens": "Förvaltningens prognos", "budget": "Budget", "kommentar": "Kommentar",
+    }
+    st.dataframe(
+        alla.with_columns(
+            pl.struct(k, "enhet").map_elements(
+                lambda r, k=k: formatera(r[k], r["enhet"]), return_dtype=pl.String
+            ).alias(k)
+            for k in ("hittills", "prognos", "lag", "hog", "forvaltningens", "budget")
+        ).rename(rubriker),
+        hide_index=True, width="stretch",
+    )
+    tabeller.append(export.Tabell("Alla serier", alla, {}, rubriker, kalltext(tot.df)))
+
+# --- What it takes to reach a target ---------------------------------------------------------
+st.subheader("Vad krävs för att nå målet?")
+st.caption(
+    f"Från {manadsnamn(till)} till december: förändringen per månad som precis når målet, "
+    "mot takten hittills. Nettokostnaden mäts mot budgeten som tak."
+)
+indikatorer = fraga("indikatorer_med_mal", ar=ar)
+takter = analys.maltakter(tot, indikatorer, period)
+if not takter:
+    st.info(f"Inga mål för {ar} i handlingarna.")
+for i in range(0, len(takter), 2):
+    for kolumn, takt in zip(st.columns(2), takter[i:i + 2]):
+        with kolumn, st.container(border=True):
+            st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
+            st.markdown(som_markdown(takt.text))
+            for notering in takt.noteringar:
+                st.caption(f"ℹ️ {notering}")
+            if takt.punkter and (takt.vid_arets_slut is not None or len(takt.punkter) > 1):
+                tabell = pl.DataFrame(
+                    {"manad": [m for m, _ in takt.punkter],
+                     "varde": [float(v) for _, v in takt.punkter]},
+                    schema={"manad": pl.Int32, "varde": pl.Float64},
+                )
+                visa(
+                    figurer.maltaktdiagram(takt), tabell, namn=f"Mål {takt.namn}"[:31],
+                    kalla=kalltext(tot.df.filter(pl.col("indikator_id") == takt.indikator_id)),
+                    nyckel=f"analys_takt_{takt.indikator_id}",
+                    enheter={"manad": "manad", "varde": takt.enhet},
+                    rubriker={"manad": "Månad", "varde": f"{takt.namn} {ar}"},
+                )
+if takter:
+    takttabell = analys.maltakttabell(takter)
+    taktrubriker = {"matt": "Mått", "mal": "Mål", "enhet": "Enhet", "manad": "Senaste månad",
+         "nuvarande": "Värde", "kvar_manader": "Månader kvar",
+         "behovd_per_manad": "Behövd förändring per månad (beräknad)",
+         "takt_per_manad": "Takt hittills per månad (beräknad)",
+         "vid_arets_slut": "I december med takten (beräknat)", "bedomning": "Bedömning"}
+    taktenheter = {"manad": "manad", "nuvarande": "antal", "behovd_per_manad": "antal",
+                   "takt_per_manad": "antal", "vid_arets_slut": "antal"}
+    with st.expander("Alla mål som tabell"):
+        st.dataframe(
+            takttabell.with_columns(
+                pl.struct(k, "enhet").map_elements(
+                    lambda r, k=k: formatera(r[k], r["enhet"], 0 if k == "nuvarande" else 1),
+                    return_dtype=pl.String,
+                ).alias(k)
+                for k in ("nuvarande", "behovd_per_manad", "takt_per_manad", "vid_arets_slut")
+            ).with_columns(
+                pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String)
+            ).rename(taktrubriker),
+            hide_index=True, width="stretch",
+        )
+    tabeller.append(export.Tabell("Vad krävs", takttabell, taktenheter, taktrubriker,
+                                  kalltext(tot.df)))
+
+# --- Seasonality -----------------------------------------------------------------------------
+st.subheader("Säsongsmönster")
+if serie_id is not None:
+    meta = tot.meta(serie_id)
+    band = analys.sasongsband(tot, serie_id, ar)
+    if band.filter(pl.col("lagst").is_not_null()).is_empty():
+        st.info(
+            f"{meta['namn']}: inga tidigare år med samma månader, så inget spann att jämföra "
+            f"{ar} med ({UPPGIFT_SAKNAS})."
+        )
+    else:
+        st.markdown(som_markdown(analys.sasongstext(band, ar, meta["enhet"])))
+        visa(
+            figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]), band,
+            namn="Säsongsmönster",
+            kalla=kalltext(tot.df.filter(pl.col("indikator_id") == serie_id)),
+            nyckel="analys_sasong",
+            enheter={"manad": "manad", "lagst": meta["enhet"], "hogst": meta["enhet"],
+                     "varde": meta["enhet"]},
+            rubriker={"manad": "Månad", "lagst": "Lägsta tidigare år",
+                      "hogst": "Högsta tidigare år", "antal_ar": "Antal tidigare år",
+                      "tidigare_ar": "Tidigare år", "varde": str(ar), "lage": "Läge"},
+        )
+
+# --- Volume and amount -----------------------------------------------------------------------
+st.subheader("Volym och belopp: hushåll eller kostnad per hushåll?")
+volym = analys.volym_och_belopp(tot, period)
+if volym.uppdelningar:
+    for kolumn, u in zip(st.columns(len(volym.uppdelningar)), volym.uppdelningar):
+        with kolumn:
+            st.markdown(f"**{u.rubrik.capitalize()}, {ar} mot {u.jamforelsear}**")
+            st.markdown(som_markdown(u.text))
+            st.caption(u.forbehall)
+            visa(
+                figurer.volymdiagram(u),
+                analys.volymtabell(analys.Volymanalys((u,), ())),
+                namn=f"Volym och belopp {u.manader}",
+                kalla=kalltext(tot.df.filter(
+                    pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL]))),
+                nyckel=f"analys_volym_{u.manader}",
+                enheter={"varde": "antal"},
+                rubriker={"period": "Period", "uppgift": "Uppgift", "varde": "Värde",
+                          "enhet": "Enhet", "harledning": "Härledning"},
+            )
+    st.caption(
+        "Uppdelningen använder mittpunktsmetoden: förändringen av antalet hushåll värderas "
+        "till medelkostnaden per hushåll för de två åren, och förändringen av kostnaden per "
+        "hushåll till medelantalet hushåll; delarna summerar exakt till förändringen."
+    )
+if volym.saknas:
+    st.info(
+        "Uppdelningen kräver både kostnaden och antalet hushåll för båda åren, och "
+        "handlingarna anger antalet hushåll bara för några månader och aldrig kostnaden per "
+        "hushåll. Det saknas här: " + " ".join(volym.saknas),
+        icon="ℹ️",
+    )
+
+# --- Out of the dashboard --------------------------------------------------------------------
+st.divider()
+st.download_button(
+    "Ladda ned sidans tabeller (Excel)",
+    data=lambda: export.excel(tabeller, titel=f"Analys och prognos, {period.etikett}"),
+    file_name=f"analys_{period.ar}_{period.fran_manad:02d}-{period.till_manad:02d}.xlsx",
+    mime=export.XLSX_MIME,
+    key="analys_excel",
+    icon=":material/download:",
+    on_click="ignore",
+)
+st.caption(
+    "Varje diagram kan sparas som PNG med kameraikonen i diagrammets verktygsrad (håll "
+    "muspekaren över diagrammet). Rapporten med alla diagram som bilder finns på sidan Rapport."
+)

@@ -101,6 +101,19 @@ def vanta_tills_klar(sida):
     raise AssertionError(f"sidan blev inte klar: {forra}")
 
 
+def rakna_diagram(sida):
+    """(charts, charts drawn). A late rerun can replace charts right after the page looked
+    settled, so wait and count again before calling a difference a failure."""
+    for _ in range(4):
+        antal = sida.locator('[data-testid="stPlotlyChart"]').count()
+        # Plotly draws several .main-svg layers per chart: count charts that have one
+        ritade = sida.locator('[data-testid="stPlotlyChart"]:has(.main-svg)').count()
+        if antal == ritade:
+            break
+        vanta_tills_klar(sida)
+    return antal, ritade
+
+
 def spara_skarmbild(sida, namn):
     """The whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
     hojd = sida.evaluate(
@@ -137,10 +150,8 @@ def test_sidan_ritas_utan_fel(server, webblasare, namn, bredd_namn):
     try:
         assert sida.locator('[data-testid="stException"]').count() == 0
         assert not js_fel, js_fel
-        diagram = sida.locator('[data-testid="stPlotlyChart"]')
-        # Plotly draws several .main-svg layers per chart: count charts that have one
-        ritade = sida.locator('[data-testid="stPlotlyChart"]:has(.main-svg)')
-        assert diagram.count() == ritade.count()
+        antal, ritade = rakna_diagram(sida)
+        assert antal == ritade
         # nothing overflows the window sideways
         overflow = sida.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"

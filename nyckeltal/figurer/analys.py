@@ -1,0 +1,326 @@
+"""Charts of the meeting pages (Analys och prognos, Rapport, Presentation).
+
+Pure functions from the results of nyckeltal.analys (and frames) to go.Figure. Computed
+figures say so in their names and hover texts; a year keeps its colour from arsfarg.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import plotly.graph_objects as go
+import polars as pl
+
+from nyckeltal.analys import (
+    LAGE_OVER,
+    LAGE_UNDER,
+    Helarsprognos,
+    Maltakt,
+    Uppdelning,
+)
+from nyckeltal.figurer import BAS_FARG, GRA, NEGATIV, POSITIV, arsfarg, grundlayout, manadsaxel
+from nyckeltal.format import MANADER, formatera
+from nyckeltal.perioder import Period
+
+MANADER_1_12 = list(range(1, 13))
+_ENHET = {"tkr": " tkr", "kr": " kr", "procent": " %", "antal": ""}
+SPANN = "Spann (lägsta–högsta kvot, beräknat)"
+
+
+def _f(varde) -> float | None:
+    return None if varde is None else float(varde)
+
+
+def _manadsvarden(serie: pl.DataFrame, ar: int) -> list[float | None]:
+    rader = serie.filter(pl.col("ar") == ar)
+    per_manad = dict(zip(rader["manad"].to_list(), rader["varde"].to_list()))
+    return [_f(per_manad.get(m)) for m in MANADER_1_12]
+
+
+# --- Year-end forecast -----------------------------------------------------------------------
+
+
+def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) -> go.Figure:
+    """The year so far (January..month totals of a flow, month values of a state) for the
+    period's year and the years in the seasonal pattern, each earlier year's full year at
+    December, and the forecast as a dashed line from the last month to December with its
+    range as a wedge. The papers' own forecast and the budget stand beside December.
+
+    serie: columns ar, manad, varde (analys.diagramserie).
+    """
+    enhet = _ENHET[prognos.enhet]
+    fig = go.Figure()
+    ar_i_bild = sorted({k.ar for k in prognos.kvoter} | {prognos.ar})
+    for ar in ar_i_bild:
+        fig.add_scatter(
+            x=MANADER_1_12,
+            y=_manadsvarden(serie, ar),
+            name=str(ar),
+            legendgroup=str(ar),
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": arsfarg(ar), "width": 4 if ar == prognos.ar else 2},
+            marker={"size": 7 if ar == prognos.ar else 5},
+            customdata=list(MANADER),
+            hovertemplate="%{customdata}: %{y:,.0f}" + enhet + "<extra>%{fullData.name}</extra>",
+        )
+    for kvot in prognos.kvoter:
+        namn = f"Helår {kvot.ar}: {formatera(kvot.helar.varde, prognos.enhet)}"
+        fig.add_scatter(
+            x=[12], y=[_f(kvot.helar.varde)], name=namn, legendgroup=str(kvot.ar),
+            mode="markers",
+            marker={"color": arsfarg(kvot.ar), "size": 12, "symbol": "circle",
+                    "line": {"color": BAS_FARG, "width": 1}},
+            hovertemplate=namn + "<extra></extra>",
+        )
+    if prognos.prognos is not None and prognos.hittills is not None:
+        m, nu = prognos.till_manad, _f(prognos.hittills.varde)
+        if prognos.lag is not None and prognos.hog is not None:
+            fig.add_scatter(
+                x=[m, 12, 12, m], y=[nu, _f(prognos.hog.varde), _f(prognos.lag.varde), nu],
+                name=SPANN, mode="lines", fill="toself", fillcolor="rgba(136,136,136,0.25)",
+                line={"color": GRA, "width": 0.5}, hoverinfo="skip",
+            )
+        namn = (
+            f"Framskrivning {prognos.ar} (beräknad): "
+            f"{formatera(prognos.prognos.varde, prognos.enhet)}"
+        )
+        fig.add_scatter(
+            x=[m, 12], y=[nu, _f(prognos.prognos.varde)], name=namn,
+            mode="lines+markers",
+            line={"color": arsfarg(prognos.ar), "width": 3, "dash": "dash"},
+            marker={"size": [0, 14], "symbol": "star", "color": arsfarg(prognos.ar),
+                    "line": {"color": BAS_FARG, "width": 1}},
+            hovertemplate=namn + "<extra></extra>",
+        )
+    for uppgift, etikett, symbol, farg in (
+        (prognos.forvaltningens, "Förvaltningens prognos", "diamond", BAS_FARG),
+        (prognos.budget, f"Budget {prognos.ar}", "square-open", NEGATIV),
+    ):
+        if uppgift is None:
+            continue
+        namn = f"{etikett}: {formatera(uppgift.varde, prognos.enhet)}"
+        fig.add_scatter(
+            x=[12.3], y=[_f(uppgift.varde)], name=namn, mode="markers",
+            marker={"color": farg, "size": 13, "symbol": symbol, "line": {"width": 2}},
+            hovertemplate=namn + "<extra></extra>",
+        )
+    titel = "Ackumulerat" if prognos.matt_typ == "flode" else prognos.namn
+    grundlayout(fig, f"{titel}{',' if enhet else ''}{enhet}", hojd=440)
+    manadsaxel(fig)
+    fig.update_xaxes(range=[0.5, 12.7])
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 10, "t": 20})
+    return fig
+
+
+def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
+    """The full-year figures side by side as dots: the computed forecast with its range, the
+    simple run rate, the papers' forecast, the budget and the earlier years' outcomes."""
+    rader: list[tuple[str, Decimal, str, str, tuple | None]] = []
+    if prognos.prognos is not None:
+        spann = None
+        if prognos.lag is not None and prognos.hog is not None:
+            spann = (prognos.prognos.varde - prognos.lag.varde,
+                     prognos.hog.varde - prognos.prognos.varde)
+        rader.append((f"Framskrivning {prognos.ar} (beräknad)", prognos.prognos.varde,
+                      arsfarg(prognos.ar), "star", spann))
+    if prognos.enkel is not None:
+        rader.append(("Snittet hittills × 12 (beräknat)", prognos.enkel.varde, GRA,
+                      "circle-open", None))
+    if prognos.forvaltningens is not None:
+        rader.append(("Förvaltningens prognos", prognos.forvaltningens.varde, BAS_FARG,
+                      "diamond", None))
+    if prognos.budget is not None:
+        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, NEGATIV, "square-open",
+                      None))
+    for kvot in sorted(prognos.kvoter, key=lambda k: -k.ar):
+        rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, arsfarg(kvot.ar), "circle", None))
+    enhet = _ENHET[prognos.enhet]
+    fig = go.Figure()
+    for namn, varde, farg, symbol, spann in rader:
+        fig.add_scatter(
+            x=[_f(varde)], y=[namn], name=namn, mode="markers+text",
+            marker={"color": farg, "size": 15, "symbol": symbol,
+                    "line": {"color": BAS_FARG, "width": 1}},
+            text=[formatera(varde, prognos.enhet)], textposition="top center",
+            error_x=(
+                {"type": "data", "symmetric": False, "array": [_f(spann[1])],
+                 "arrayminus": [_f(spann[0])], "color": GRA, "thickness": 2, "width": 8}
+                if spann else None
+            ),
+            showlegend=False, cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.0f}" + enhet + "<extra></extra>",
+        )
+    grundlayout(fig, "", hojd=90 + 48 * max(len(rader), 1))
+    fig.update_xaxes(title_text=f"Helår{',' if enhet else ''}{enhet}", tickformat=",~f")
+    fig.update_yaxes(autorange="reversed", title_text="")
+    return fig
+
+
+# --- Seasonality -----------------------------------------------------------------------------
+
+
+def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Figure:
+    """The band (lowest–highest) of the same month in earlier years and the year's months;
+    months outside the band get a triangle pointing the way out.
+
+    band: analys.sasongsband.
+    """
+    suffix = _ENHET[enhet]
+    fig = go.Figure()
+    med_band = band.filter(pl.col("lagst").is_not_null())
+    if not med_band.is_empty():
+        tidigare = sorted({a for t in med_band["tidigare_ar"].to_list() for a in t.split(", ")})
+        bandnamn = f"Spann {tidigare[0]}–{tidigare[-1]}" if len(tidigare) > 1 else (
+            f"Värde {tidigare[0]}"
+        )
+        bandnamn += " (lägsta–högsta samma månad)"
+        fig.add_scatter(
+            x=med_band["manad"].to_list(), y=med_band["lagst"].to_list(), mode="lines",
+            line={"color": GRA, "width": 0.5}, showlegend=False, hoverinfo="skip",
+            name="Lägsta",
+        )
+        fig.add_scatter(
+            x=med_band["manad"].to_list(), y=med_band["hogst"].to_list(), mode="lines",
+            line={"color": GRA, "width": 0.5}, fill="tonexty",
+            fillcolor="rgba(136,136,136,0.3)", name=bandnamn,
+            customdata=list(zip(
+                [MANADER[m - 1] for m in med_band["manad"].to_list()],
+                [formatera(v, enhet) for v in med_band["lagst"].to_list()],
+                med_band["tidigare_ar"].to_list(),
+            )),
+            hovertemplate=(
+                "%{customdata[0]}: %{customdata[1]}–%{y:,.0f}" + suffix
+                + " (%{customdata[2]})<extra></extra>"
+            ),
+        )
+    symboler = {LAGE_OVER: "triangle-up", LAGE_UNDER: "triangle-down"}
+    lagen = dict(zip(band["manad"].to_list(), band["lage"].to_list()))
+    fig.add_scatter(
+        x=MANADER_1_12,
+        y=_manadsvarden(band.select(pl.lit(ar).alias("ar"), "manad", "varde"), ar),
+        name=f"{ar}",
+        mode="lines+markers",
+        connectgaps=False,
+        line={"color": arsfarg(ar), "width": 3},
+        marker={
+            "size": [14 if lagen.get(m) in symboler else 8 for m in MANADER_1_12],
+            "symbol": [symboler.get(lagen.get(m), "circle") for m in MANADER_1_12],
+            "color": arsfarg(ar),
+            "line": {"color": BAS_FARG, "width": 1},
+        },
+        customdata=[
+            [MANADER[m - 1], lagen.get(m) or "ingen jämförelse"] for m in MANADER_1_12
+        ],
+        hovertemplate="%{customdata[0]}: %{y:,.0f}" + suffix + ", %{customdata[1]}"
+        "<extra>%{fullData.name}</extra>",
+    )
+    grundlayout(fig, f"{namn}{',' if suffix else ''}{suffix}", hojd=380)
+    manadsaxel(fig)
+    return fig
+
+
+# --- Volume and amount -----------------------------------------------------------------------
+
+
+def volymdiagram(uppdelning: Uppdelning) -> go.Figure:
+    """A bridge from the comparison year's cost to this year's: the part from more or fewer
+    households and the part from the cost per household (both computed)."""
+    u = uppdelning
+    steg = [
+        (f"Kostnad<br>{u.jamforelsear}", "absolute", u.kostnad_jmf.varde),
+        ("Färre hushåll<br>(beräknat)" if u.volym.varde < 0 else "Fler hushåll<br>(beräknat)",
+         "relative", u.volym.varde),
+        ("Lägre kostnad per<br>hushåll (beräknat)" if u.belopp.varde < 0
+         else "Högre kostnad per<br>hushåll (beräknat)", "relative", u.belopp.varde),
+        (f"Kostnad<br>{u.ar}", "total", u.kostnad.varde),
+    ]
+    fig = go.Figure()
+    fig.add_waterfall(
+        x=[s[0] for s in steg],
+        y=[_f(s[2]) for s in steg],
+        measure=[s[1] for s in steg],
+        name=f"Nettokostnad {u.rubrik}",
+        text=[formatera(s[2], "tkr") for s in steg],
+        textposition="outside",
+        textfont={"size": 14},
+        cliponaxis=False,
+        increasing={"marker": {"color": NEGATIV}},  # a higher cost is the undesired way
+        decreasing={"marker": {"color": POSITIV}},
+        totals={"marker": {"color": arsfarg(u.ar)}},
+        connector={"line": {"color": GRA, "width": 1}},
+        customdata=[x[0].replace("<br>", " ") for x in steg],
+        hovertemplate="%{customdata}: %{y:,.0f} tkr<extra></extra>",
+    )
+    grundlayout(fig, "tkr", hojd=380)
+    lagst = min(u.kostnad.varde, u.kostnad_jmf.varde, u.kostnad_jmf.varde + u.volym.varde)
+    hogst = max(u.kostnad.varde, u.kostnad_jmf.varde, u.kostnad_jmf.varde + u.volym.varde)
+    marginal = (hogst - lagst) * Decimal("0.6") or Decimal(1)
+    # The bars start above zero on purpose: the parts are small against the total. The axis
+    # title says so.
+    fig.update_yaxes(range=[_f(lagst - marginal), _f(hogst + marginal)],
+                     title_text="tkr (axeln börjar inte på 0)")
+    fig.update_xaxes(tickangle=0)
+    fig.update_layout(showlegend=False, uniformtext={"minsize": 12, "mode": "show"})
+    return fig
+
+
+# --- What it takes to reach a target ---------------------------------------------------------
+
+
+def maltaktdiagram(takt: Maltakt) -> go.Figure:
+    """The year's figures so far, the pace so far carried to December (dashed), the path that
+    just reaches the target (dotted) and the target itself."""
+    suffix = _ENHET[takt.enhet]
+    fig = go.Figure()
+    # twelve months with None where the papers give nothing: a line joins only neighbours
+    per_manad = dict(takt.punkter)
+    fig.add_scatter(
+        x=MANADER_1_12, y=[_f(per_manad.get(m)) for m in MANADER_1_12], name=f"{takt.ar}",
+        mode="lines+markers", connectgaps=False, line={"color": arsfarg(takt.ar), "width": 3},
+        marker={"size": 10, "line": {"color": BAS_FARG, "width": 1}},
+        customdata=list(MANADER),
+        hovertemplate="%{customdata}: %{y:,.1~f}" + suffix + "<extra>%{fullData.name}</extra>",
+    )
+    if takt.nuvarande is not None and takt.manad is not None and takt.kvar_manader:
+        nu = _f(takt.nuvarande.varde)
+        if takt.vid_arets_slut is not None:
+            namn = f"Takten hittills (beräknad): {formatera(takt.vid_arets_slut.varde, takt.enhet)}"
+            fig.add_scatter(
+                x=[takt.manad, 12], y=[nu, _f(takt.vid_arets_slut.varde)], name=namn,
+                mode="lines+markers", line={"color": arsfarg(takt.ar), "dash": "dash",
+                                            "width": 2},
+                marker={"size": [0, 10]}, hovertemplate=namn + "<extra></extra>",
+            )
+        if takt.malvarde is not None:
+            fig.add_scatter(
+                x=[takt.manad, 12], y=[nu, _f(takt.malvarde)],
+                name="Bana som precis når målet (beräknad)", mode="lines",
+                line={"color": BAS_FARG, "dash": "dot", "width": 2},
+                hovertemplate="Bana som precis når målet<extra></extra>",
+            )
+    if takt.malvarde is not None:
+        namn = f"{takt.mal_text.capitalize()}"
+        fig.add_scatter(
+            x=[0.5, 12.5], y=[_f(takt.malvarde)] * 2, name=namn, mode="lines",
+            line={"color": NEGATIV, "width": 2, "dash": "longdash"},
+            hovertemplate=namn + "<extra></extra>",
+        )
+    grundlayout(fig, {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": "Antal"}[takt.enhet],
+                hojd=340)
+    manadsaxel(fig)
+    fig.update_layout(legend={"y": -0.15, "yanchor": "top"})
+    return fig
+
+
+# --- Projector -------------------------------------------------------------------------------
+
+
+def for_projektor(fig: go.Figure, storlek: int = 20, hojd: int = 520) -> go.Figure:
+    """Larger type and a taller plot for the meeting room's projector."""
+    fig.update_layout(
+        font={"size": storlek}, height=hojd, hoverlabel={"font": {"size": storlek}},
+        legend={"font": {"size": storlek - 2}},
+    )
+    return fig

@@ -1,0 +1,45 @@
+-- Question: what does every indicator's total say, month by month, cumulatively, as a mean,
+-- as a full-year outcome and as a forecast, in a year and the years before it (the ground
+-- for forecasts, pace to target, seasonal bands and the volume/amount split)?
+-- Grain: one row per indicator, year, period type and month of the indicator's total
+-- (dimension ''); no row means "uppgift saknas".
+-- Parameters: $ar (the year analysed; earlier years come along, later years do not).
+
+with
+
+varden as (
+    select * from varden
+    where dimension = '' and ar <= $ar
+),
+
+indikatorer as (
+    select indikator_id, namn, enhet, omrade, onskad_riktning, matt_typ from indikatorer
+),
+
+kallor as (
+    select kalla_id, dokument, datum, diarienummer from kallor
+),
+
+final as (
+    select
+        varden.indikator_id,
+        indikatorer.namn,
+        indikatorer.enhet,
+        indikatorer.omrade,
+        indikatorer.onskad_riktning,
+        indikatorer.matt_typ,
+        varden.ar,
+        varden.periodtyp,
+        varden.manad,
+        varden.varde,
+        kallor.dokument,
+        kallor.datum,
+        kallor.diarienummer,
+        varden.avsnitt
+    from varden
+    inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
+    inner join kallor on varden.kalla_id = kallor.kalla_id
+)
+
+select * from final
+order by indikator_id, ar, periodtyp, manad

@@ -1,0 +1,210 @@
+"""Taking the meeting out of the dashboard: Excel read back, charts as PNG through kaleido and
+the system Chromium, and the report opened as PDF and as Word with its text and images
+checked against the seed figures (the committee's papers of 27 October 2022)."""
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import plotly.graph_objects as go
+import polars as pl
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from nyckeltal import export
+from nyckeltal.perioder import Period
+from nyckeltal.sammanfattning import hamta_underlag
+
+NBSP = "\u00a0"
+SEP_2022 = Period(2022, 1, 9, 2021)
+PNG_HUVUD = b"\x89PNG\r\n\x1a\n"
+
+
+def ren(text: str) -> str:
+    return " ".join(text.replace(NBSP, " ").split())
+
+
+# --- Excel -----------------------------------------------------------------------------------
+
+
+def test_excel_laser_tillbaka_med_svenska_rubriker_och_talformat():
+    kostnad = pl.DataFrame(
+        {"manad": [1, 2, 10], "ar_2022": [4814.0, 5203.0, None], "andel": [42.0, 58.0, None]},
+        schema={"manad": pl.Int32, "ar_2022": pl.Float64, "andel": pl.Float64},
+    )
+    fordelning = pl.DataFrame({"verksamhet": ["Ekonomiskt bistånd"], "belopp": [Decimal(-3000)]})
+    data = export.excel([
+        export.Tabell("Nettokostnad per månad", kostnad,
+                      {"manad": "manad", "ar_2022": "tkr", "andel": "procent"},
+                      {"manad": "Månad", "ar_2022": "Nettokostnad 2022 (tkr)",
+                       "andel": "Andel (%)"}, kalla="Bilaga: Budgetuppföljning Sept 2022"),
+        export.Tabell("Avvikelse: helår/prognos?", fordelning, {"belopp": "tkr"},
+                      {"verksamhet": "Verksamhet", "belopp": "Avvikelse (tkr)"}),
+        export.Tabell("Nettokostnad per månad", kostnad.head(1)),
+    ])
+    bok = load_workbook(io.BytesIO(data))
+    # Excel's forbidden characters are gone and the duplicate name made unique
+    assert bok.sheetnames == ["Nettokostnad per månad", "Avvikelse helår prognos",
+                              "Nettokostnad per månad (2)"]
+    blad = bok["Nettokostnad per månad"]
+    assert [c.value for c in blad[1]] == ["Månad", "Nettokostnad 2022 (tkr)", "Andel (%)"]
+    assert [c.value for c in blad[2]] == ["januari", 4814, 42]
+    assert blad["B2"].number_format == "#,##0"  # shown "4 814" by a Swedish Excel
+    assert blad["C2"].number_format == '0" %"'
+    # a missing value is said, never 0
+    assert [c.value for c in blad[4]] == ["oktober", "uppgift saknas", "uppgift saknas"]
+    assert blad["A6"].value == "Källa: Bilaga: Budgetuppföljning Sept 2022"
+    assert blad.freeze_panes == "A2"
+    assert bok["Avvikelse helår prognos"]["B2"].value == -3000
+
+
+def test_excel_av_rapportens_nyckeltal(db):
+    underlag = hamta_underlag(db.fraga, SEP_2022)
+    kpier = export.rapportkpier(underlag)
+    data = export.excel([export.Tabell("Nyckeltal", export.kpi_frame(kpier),
+                                       {"varde": "antal"}, export.KPI_FRAME_RUBRIKER)])
+    blad = load_workbook(io.BytesIO(data))["Nyckeltal"]
+    rader = {r[0]: r for r in blad.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rader["Hushåll med försörjningsstöd"][3] == 648
+    assert rader["Nettokostnad ekonomiskt bistånd"][3] == 44923
+    assert rader["Mottagna flyktingar"][3] == 102
+    assert blad["A1"].value == "Nyckeltal" and blad["E1"].value == "Jämförelsevärde"
+
+
+# --- PNG -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    assert Path(export.CHROMIUM).exists(), (
+        "Debian-paketet chromium saknas (make test installerar det)")
+
+
+def test_png_av_ett_diagram(chromium):
+    fig = go.Figure(go.Bar(x=["2021", "2022"], y=[60766, 60500]))
+    fig.update_layout(height=300)
+    bild = export.png(fig, bredd=400, skala=1)
+    assert bild.startswith(PNG_HUVUD)
+    # width and height from the PNG header
+    assert int.from_bytes(bild[16:20], "big") == 400
+    assert int.from_bytes(bild[20:24], "big") == 300
+
+
+def test_pngs_rapporterar_framsteg(chromium):
+    steg = []
+    bilder = export.pngs(
+        [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))], bredd=300, skala=1,
+        framsteg=lambda klara, totalt: steg.append((klara, totalt)),
+    )
+    assert len(bilder) == 2 and all(b.startswith(PNG_HUVUD) for b in bilder)
+    assert steg == [(1, 2), (2, 2)]
+
+
+def test_pngs_utan_webblasare_ger_ett_svenskt_fel(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/finns/inte/chromium")
+    with pytest.raises(export.BildFel, match="Diagrammen kunde inte ritas"):
+        export.pngs([go.Figure()])
+
+
+# --- The report ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rapport(db, chromium):
+    underlag = hamta_underlag(db.fraga, SEP_2022)
+    diagram = export.rapportdiagram(underlag)
+    bilder = export.pngs([d.fig for d in diagram], bredd=800, skala=1)
+    return export.bygg_rapport(
+        underlag, {d.rubrik: b for d, b in zip(diagram, bilder)},
+        {"bistand": "Kostnadsökningen beror på riksnormen.", "analys": ""}, diagram=diagram,
+    )
+
+
+def test_rapportens_innehall(rapport):
+    assert rapport.undertitel == (
+        "Uppföljning januari–september 2022, jämfört med januari–september 2021")
+    assert rapport.filnamn == "nyckeltal_uppfoljning_januari_september_2022"
+    rader = {r[0]: r for r in rapport.kpi_rader}
+    hushall = rader["Hushåll med försörjningsstöd ↘"]
+    assert ren(hushall[2]) == "648" and "734" in hushall[3]
+    assert hushall[4] == "\u221286"  # the typographic minus in print
+    assert "Målet nås (mål: högst 700)" in hushall[5]
+    rubriker = [a.rubrik for a in rapport.avsnitt]
+    assert rubriker == ["Ekonomiskt bistånd", "Flyktingmottagning", "Arbetsmarknad", "Ekonomi",
+                        "Analys och prognos"]
+    bistand = rapport.avsnitt[0]
+    assert bistand.kommentar == "Kostnadsökningen beror på riksnormen."
+    assert all(d.png is not None for a in rapport.avsnitt for d in a.diagram)
+    assert any("Dnr ALN 2022-00100 1.2.4.1" in k for k in rapport.kallor)
+
+
+def test_pdf_oppnas_med_text_och_bilder(rapport):
+    pdf = PdfReader(io.BytesIO(export.pdf(rapport)))
+    text = ren(" ".join(sida.extract_text() for sida in pdf.pages))
+    assert "Arbetslivsnämndens nyckeltal" in text
+    assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022 jämfört med 734" in text
+    assert "målet om högst 700 hushåll nås" in text
+    assert "44 923 tkr" in text and "60 500 tkr" in text and "57 500 tkr" in text
+    assert "Kostnadsökningen beror på riksnormen." in text
+    assert "Förvaltningens kommentar" in text
+    assert "Källor" in text and "ALN 2022-00100 1.2.4.1" in text
+    assert "Siffrorna i texten och var de kommer ifrån" in text
+    bilder = [b for sida in pdf.pages for b in sida.images]
+    antal_diagram = sum(len(a.diagram) for a in rapport.avsnitt)
+    assert antal_diagram >= 5 and len(bilder) == antal_diagram
+    assert pdf.metadata.title == "Arbetslivsnämndens nyckeltal"
+
+
+def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
+    dok = Document(io.BytesIO(export.docx(rapport)))
+    stycken = [ren(p.text) for p in dok.paragraphs]
+    text = " ".join(stycken)
+    assert "Arbetslivsnämndens nyckeltal" in stycken[0]
+    assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022" in text
+    assert "Kostnadsökningen beror på riksnormen." in stycken
+    rubriker = [p.text for p in dok.paragraphs if p.style.name.startswith("Heading")]
+    assert "Ekonomiskt bistånd" in rubriker and "Källor" in rubriker
+    # the key-figure table is a real table, not a picture
+    nyckeltal = dok.tables[0]
+    assert [c.text for c in nyckeltal.rows[0].cells] == list(export.KPI_RUBRIKER)
+    celler = [ren(c.text) for rad in nyckeltal.rows for c in rad.cells]
+    assert "648" in celler and "44 923 tkr" in celler
+    assert len(dok.inline_shapes) == sum(len(a.diagram) for a in rapport.avsnitt)
+    assert dok.core_properties.language == "sv-SE"
+
+
+def test_pdf_utan_typsnittsfil_anvander_inbyggt_typsnitt(db, monkeypatch):
+    # a machine without DejaVu or Liberation: Latin-1 only, so the dashes become hyphens
+    monkeypatch.setattr(export, "TYPSNITT", ())
+    rapport = export.bygg_rapport(hamta_underlag(db.fraga, SEP_2022), {})
+    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022" in text
+    assert "januari-september 2022" in text
+
+
+def test_sparade_kommentarer_kommer_med_i_rapporten(db):
+    from dataclasses import replace
+
+    from test_sammanfattning import kommentar_frame
+
+    underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentar_frame())
+    rapport = export.bygg_rapport(underlag, {}, {"bistand": "Skriven på sidan Rapport."})
+    bistand = rapport.avsnitt[0]
+    assert bistand.sparade[0].startswith("Hushåll med försörjningsstöd, september 2022:")
+    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    assert "Färre hushåll efter *sommarens* insatser. (Anna, 2022-10-20)" in text
+    assert "Två familjer flyttade." in text and "Skriven på sidan Rapport." in text
+    stycken = [p.text for p in Document(io.BytesIO(export.docx(rapport))).paragraphs]
+    assert any("Färre hushåll efter *sommarens* insatser." in p for p in stycken)
+
+
+def test_rapport_utan_bilder_sager_det(db):
+    underlag = hamta_underlag(db.fraga, Period(2022, 5, 8, 2021))
+    rapport = export.bygg_rapport(underlag, {}, noteringar=["Diagrammen kunde inte ritas."])
+    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    assert "Diagrammen kunde inte ritas." in text
+    assert "Diagrammet kunde inte ritas som bild." in text
+    assert "maj–augusti 2022" in text and "uppgift saknas" in text
+    assert len(Document(io.BytesIO(export.docx(rapport))).inline_shapes) == 0

@@ -1,0 +1,97 @@
+"""The page Analys och prognos, run from dashboard.py with periods from the URL. Expected
+figures are typed from the committee's papers of 27 October 2022 (bilagan, 2.1 Ekonomiskt
+bistånd); computed ones are written out from them."""
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+SIDA = "sidor/analys.py"
+NBSP = "\u00a0"
+
+
+def oppna(**query) -> AppTest:
+    at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    for nyckel, varde in query.items():
+        at.query_params[nyckel] = varde
+    at.run()
+    return at.switch_page(SIDA).run()
+
+
+def kort(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def texter(at) -> str:
+    delar = [*at.caption, *at.markdown, *at.info, *at.warning]
+    return " ".join(d.value for d in delar).replace(NBSP, " ").replace("\\", "")
+
+
+def diagram(at, nyckel):
+    for element in at.get("plotly_chart"):
+        if element.proto.id.endswith(f"diagram_{nyckel}"):
+            return json.loads(element.proto.spec)
+    raise AssertionError(f"inget diagram {nyckel}")
+
+
+def spar(spec, namn):
+    return next(t for t in spec["data"] if t.get("name") == namn)
+
+
+def test_prognos_bredvid_forvaltningens_och_budgeten():
+    at = oppna()
+    assert not at.exception
+    assert at.title[0].value == "Analys och prognos"
+    m = kort(at)
+    # 44 923 × mean(55 894 / 41 437, 60 766 / 45 210)
+    assert m["Framskrivning helår"] == f"60{NBSP}488{NBSP}tkr"
+    assert m["Förvaltningens prognos"] == f"60{NBSP}500{NBSP}tkr"
+    assert m["Budget 2022"] == f"57{NBSP}500{NBSP}tkr"
+    text = texter(at)
+    assert "spann 60 380–60 596 tkr" in text
+    assert "2020: 55 894 / 41 437 = 1,3489; 2021: 60 766 / 45 210 = 1,3441" in text
+    # the back-test on 2021: 45 210 × 55 894 / 41 437 = 60 983 against 60 766
+    assert "gav 60 983 tkr; utfallet blev 60 766 tkr. Felet var 217 tkr (0,4 %)" in text
+    prognos = diagram(at, "analys_prognos")
+    assert spar(prognos, "2022")["y"][8] == 44923
+    assert spar(prognos, f"Förvaltningens prognos: 60{NBSP}500{NBSP}tkr")["y"] == [60500]
+
+
+def test_mal_sasong_och_volym():
+    at = oppna()
+    text = texter(at)
+    assert "Takten hittills är −14,0 per månad ((648 − 718) / 5 månader" in text
+    assert "så målet nås" in text
+    assert "Målet gäller varje månad; april (718) låg över målet." in text
+    assert "Målet är redan nått" in text  # 102 mottagna flyktingar, målet lägst 100
+    assert "högst 4 192,3 tkr per månad" in text and "så budgeten nås inte" in text
+    assert "4 över spannet (januari, februari, april, juli) och 1 under spannet (mars)" in text
+    assert "färre hushåll drog ned den med 617 tkr" in text
+    assert "6 926 kr mot 7 431 kr per hushåll och månad" in text
+    sasong = diagram(at, "analys_sasong")
+    assert spar(sasong, "2022")["y"][0] == 4814
+    volym = diagram(at, "analys_volym_1")["data"][0]
+    assert volym["y"][0] == 5084 and volym["y"][3] == 4815
+    assert diagram(at, "analys_takt_hushall_forsorjningsstod")
+    assert any(b.label == "Ladda ned sidans tabeller (Excel)" for b in at.get("download_button"))
+
+
+def test_tertial_2_fran_url_andrar_siffrorna_och_sager_vad_som_saknas():
+    at = oppna(period="Tertial 2")
+    assert not at.exception
+    m = kort(at)
+    # January–August: 44 923 − 4 815 = 40 108; × mean(37 469 / … ) differs from September's
+    assert m["Framskrivning helår"] != f"60{NBSP}488{NBSP}tkr"
+    assert m["Förvaltningens prognos"] == "uppgift saknas"  # made after September only
+    text = texter(at)
+    assert "Antal hushåll augusti 2021: uppgift saknas." in text
+    assert "inte för maj–augusti" in text
+    assert "(667 − 718) / 4 månader" in text
+
+
+def test_annan_serie_utan_monster_sager_varfor():
+    at = oppna()
+    at.selectbox(key="analys_serie").select("hushall_forsorjningsstod").run()
+    assert not at.exception
+    assert kort(at)["Framskrivning helår"] == "uppgift saknas"
+    assert "inget tidigare år har både september och ett värde för december" in texter(at)
