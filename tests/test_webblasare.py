@@ -32,6 +32,9 @@ SIDOR = {
     "ekonomi": "ekonomi",
     "partnerskap": "partnerskap",
     "kallor": "kallor",
+    "analys": "analys",
+    "rapport": "rapport",
+    "presentation": "presentation",
 }
 BREDDER = {"laptop": (1366, 900), "surfplatta": (820, 1180)}
 
