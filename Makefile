@@ -9,7 +9,7 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 
-.PHONY: run test databas webblasare clean
+.PHONY: run test lint databas webblasare clean
 
 $(VENV)/.installerad: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ webblasare:
 
 test: $(VENV)/.installerad webblasare
 	$(PY) -m pytest
+
+# Hygiene, run by .ci/run before the tests: lint and format check of the Python code.
+lint: $(VENV)/.installerad
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf $(VENV) db

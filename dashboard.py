@@ -14,11 +14,21 @@ st.set_page_config(
 sida = st.navigation(
     {
         "": [
-            st.Page("sidor/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
+            st.Page(
+                "sidor/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True
+            ),
         ],
         "Områden": [
-            st.Page("sidor/ekonomiskt_bistand.py", title="Ekonomiskt bistånd", icon=":material/payments:"),
-            st.Page("sidor/flyktingmottagning.py", title="Flyktingmottagning", icon=":material/diversity_3:"),
+            st.Page(
+                "sidor/ekonomiskt_bistand.py",
+                title="Ekonomiskt bistånd",
+                icon=":material/payments:",
+            ),
+            st.Page(
+                "sidor/flyktingmottagning.py",
+                title="Flyktingmottagning",
+                icon=":material/diversity_3:",
+            ),
             st.Page("sidor/arbetsmarknad.py", title="Arbetsmarknad", icon=":material/work:"),
             st.Page("sidor/ekonomi.py", title="Ekonomi", icon=":material/account_balance:"),
         ],
@@ -28,7 +38,9 @@ sida = st.navigation(
             st.Page("sidor/presentation.py", title="Presentation", icon=":material/slideshow:"),
         ],
         "Mer": [
-            st.Page("sidor/partnerskap.py", title="Partnerskap och projekt", icon=":material/handshake:"),
+            st.Page(
+                "sidor/partnerskap.py", title="Partnerskap och projekt", icon=":material/handshake:"
+            ),
             st.Page("sidor/kallor.py", title="Källor och kvalitet", icon=":material/fact_check:"),
         ],
         "Förvaltning": [

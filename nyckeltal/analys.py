@@ -103,14 +103,18 @@ class Totaler:
     def senaste_prognos(self, indikator: str, ar: int, till_manad: int) -> Uppgift | None:
         """The latest full-year forecast the papers state, made at or before till_manad."""
         manader = [
-            m for (i, a, typ, m) in self._rader
+            m
+            for (i, a, typ, m) in self._rader
             if i == indikator and a == ar and typ == "prognos" and m <= till_manad
         ]
         if not manader:
             return None
         m = max(manader)
         return self.uppgift(
-            indikator, ar, "prognos", m,
+            indikator,
+            ar,
+            "prognos",
+            m,
             f"{self.meta(indikator)['namn']}: förvaltningens prognos efter {manadsnamn(m)} {ar}",
         )
 
@@ -276,12 +280,14 @@ def helarsprognos(tot: Totaler, indikator: str, ar: int, till_manad: int) -> Hel
     m = manadsintervall(1, till_manad) if meta["matt_typ"] == "flode" else manadsnamn(till_manad)
     if nu is None:
         return Helarsprognos(
-            hittills=None, orsak=f"Uppgift för {m} {ar} saknas, så ingen prognos kan göras.",
+            hittills=None,
+            orsak=f"Uppgift för {m} {ar} saknas, så ingen prognos kan göras.",
             **bas,
         )
     if till_manad == 12:
         return Helarsprognos(
-            hittills=nu, orsak="Året är slut: helårsvärdet är känt och behöver ingen prognos.",
+            hittills=nu,
+            orsak="Året är slut: helårsvärdet är känt och behöver ingen prognos.",
             **bas,
         )
     kvoter = []
@@ -310,24 +316,35 @@ def helarsprognos(tot: Totaler, indikator: str, ar: int, till_manad: int) -> Hel
         + ")"
     )
     prognos = Uppgift(
-        f"Framskrivning helår {ar} med säsongsmönster", nu.varde * medel, meta["enhet"],
-        BERAKNAT, berakning,
+        f"Framskrivning helår {ar} med säsongsmönster",
+        nu.varde * medel,
+        meta["enhet"],
+        BERAKNAT,
+        berakning,
     )
     lag = hog = None
     if len(kvoter) >= 2:
         lag = Uppgift(
-            f"Framskrivning helår {ar}, lägsta kvoten", nu.varde * min(kvotlista),
-            meta["enhet"], BERAKNAT, f"{tal(nu.varde)} × {tal(min(kvotlista), 4)}",
+            f"Framskrivning helår {ar}, lägsta kvoten",
+            nu.varde * min(kvotlista),
+            meta["enhet"],
+            BERAKNAT,
+            f"{tal(nu.varde)} × {tal(min(kvotlista), 4)}",
         )
         hog = Uppgift(
-            f"Framskrivning helår {ar}, högsta kvoten", nu.varde * max(kvotlista),
-            meta["enhet"], BERAKNAT, f"{tal(nu.varde)} × {tal(max(kvotlista), 4)}",
+            f"Framskrivning helår {ar}, högsta kvoten",
+            nu.varde * max(kvotlista),
+            meta["enhet"],
+            BERAKNAT,
+            f"{tal(nu.varde)} × {tal(max(kvotlista), 4)}",
         )
     enkel = None
     if meta["matt_typ"] == "flode":
         enkel = Uppgift(
             f"Enkel framskrivning helår {ar} (snittet hittills × 12)",
-            nu.varde / till_manad * 12, meta["enhet"], BERAKNAT,
+            nu.varde / till_manad * 12,
+            meta["enhet"],
+            BERAKNAT,
             f"{tal(nu.varde)} / {till_manad} × 12",
         )
     return Helarsprognos(
@@ -344,12 +361,16 @@ def diagramserie(tot: Totaler, indikator: str, till_ar: int) -> pl.DataFrame:
         if ar > till_ar:
             continue
         for manad in range(1, 13):
-            u = hittills(tot, indikator, ar, manad) if flode else _lage_vid(
-                tot, indikator, ar, manad)
+            u = (
+                hittills(tot, indikator, ar, manad)
+                if flode
+                else _lage_vid(tot, indikator, ar, manad)
+            )
             if u is not None:
                 rader.append((ar, manad, u.varde))
     return pl.DataFrame(
-        rader, schema={"ar": pl.Int32, "manad": pl.Int32, "varde": pl.Decimal(18, 2)},
+        rader,
+        schema={"ar": pl.Int32, "manad": pl.Int32, "varde": pl.Decimal(18, 2)},
         orient="row",
     )
 
@@ -406,6 +427,7 @@ def aterprovningar(tot: Totaler, indikator: str, fore_ar: int) -> list[Aterprovn
 def prognostabell(prognoser: list[Helarsprognos]) -> pl.DataFrame:
     """One row per series: what is known, the forecast with its range, the papers' own
     forecast and the budget; 'kommentar' says why a series has no forecast."""
+
     def v(u: Uppgift | None) -> float | None:
         return None if u is None or u.varde is None else float(u.varde)
 
@@ -422,9 +444,15 @@ def prognostabell(prognoser: list[Helarsprognos]) -> pl.DataFrame:
             "kommentar": [p.orsak or f"{len(p.kvoter)} tidigare år i mönstret" for p in prognoser],
         },
         schema={
-            "serie": pl.String, "enhet": pl.String, "hittills": pl.Float64,
-            "prognos": pl.Float64, "lag": pl.Float64, "hog": pl.Float64,
-            "forvaltningens": pl.Float64, "budget": pl.Float64, "kommentar": pl.String,
+            "serie": pl.String,
+            "enhet": pl.String,
+            "hittills": pl.Float64,
+            "prognos": pl.Float64,
+            "lag": pl.Float64,
+            "hog": pl.Float64,
+            "forvaltningens": pl.Float64,
+            "budget": pl.Float64,
+            "kommentar": pl.String,
         },
     )
 
@@ -442,8 +470,13 @@ def aterprovningstabell(prov: list[Aterprovning]) -> pl.DataFrame:
             "fel_procent": [round(float(p.relativt_fel), 1) for p in prov],
         },
         schema={
-            "ar": pl.Int32, "manad": pl.Int32, "hittills": pl.Float64, "monster_ar": pl.String,
-            "prognos": pl.Float64, "utfall": pl.Float64, "fel": pl.Float64,
+            "ar": pl.Int32,
+            "manad": pl.Int32,
+            "hittills": pl.Float64,
+            "monster_ar": pl.String,
+            "prognos": pl.Float64,
+            "utfall": pl.Float64,
+            "fel": pl.Float64,
             "fel_procent": pl.Float64,
         },
     )
@@ -515,8 +548,14 @@ def maltakt(
     mal_text = f"{jamforelse} {_f(mal, enhet)}" + (
         " per månad" if galler == "varje månad" else " för helåret"
     )
-    bas = {"indikator_id": indikator, "namn": meta["namn"], "enhet": enhet,
-           "mal_text": mal_text, "ar": ar, "malvarde": mal}
+    bas = {
+        "indikator_id": indikator,
+        "namn": meta["namn"],
+        "enhet": enhet,
+        "mal_text": mal_text,
+        "ar": ar,
+        "malvarde": mal,
+    }
 
     # the latest month at or before the period's end with a figure
     manad, nu = None, None
@@ -527,7 +566,9 @@ def maltakt(
             break
     if nu is None:
         return Maltakt(
-            manad=None, nuvarande=None, kvar_manader=12 - period.till_manad,
+            manad=None,
+            nuvarande=None,
+            kvar_manader=12 - period.till_manad,
             text=f"{meta['namn']}: {UPPGIFT_SAKNAS} till och med "
             f"{manadsnamn(period.till_manad)} {ar}, så takten mot {mal_namn} ({mal_text}) kan "
             "inte beräknas.",
@@ -549,7 +590,8 @@ def maltakt(
         )
     if matt_typ == "lage" and galler == "varje månad":
         over = [
-            (m, v) for m, v in sorted(tot.manader(indikator, ar).items())
+            (m, v)
+            for m, v in sorted(tot.manader(indikator, ar).items())
             if m <= manad and (v > mal if jamforelse == "högst" else v < mal)
         ]
         if over:
@@ -573,29 +615,37 @@ def maltakt(
                 f"({tal(manader[manad])} − {tal(manader[forsta])}) / {manad - forsta} "
                 f"månader, {manadsnamn(forsta)}–{manadsnamn(manad)}"
             )
-    takt_u = None if takt is None else Uppgift(
-        "Takt hittills", takt, enhet, BERAKNAT, grund
-    )
+    takt_u = None if takt is None else Uppgift("Takt hittills", takt, enhet, BERAKNAT, grund)
 
     if kvar == 0:
         return Maltakt(
-            manad=manad, nuvarande=nu, kvar_manader=0, takt_per_manad=takt_u,
+            manad=manad,
+            nuvarande=nu,
+            kvar_manader=0,
+            takt_per_manad=takt_u,
             nas=uppfyllt_nu,
             text=f"Året är slut: {mal_namn} ({mal_text}) "
             + ("nåddes." if uppfyllt_nu else "nåddes inte."),
-            noteringar=tuple(noteringar), **bas,
+            noteringar=tuple(noteringar),
+            **bas,
         )
 
     behovd = (mal - nu.varde) / kvar
     behovd_u = Uppgift(
-        f"Förändring per månad som når {mal_namn} i december", behovd, enhet, BERAKNAT,
+        f"Förändring per månad som når {mal_namn} i december",
+        behovd,
+        enhet,
+        BERAKNAT,
         f"({tal(mal)} − {tal(nu.varde)}) / {kvar} månader",
     )
     slut_u = None
     if takt is not None:
         slut = nu.varde + takt * kvar
         slut_u = Uppgift(
-            f"I december {ar} med takten hittills", slut, enhet, BERAKNAT,
+            f"I december {ar} med takten hittills",
+            slut,
+            enhet,
+            BERAKNAT,
             f"{tal(nu.varde)} + {tal(takt, 1)} × {kvar} månader",
         )
     nu_text = f"{manadsintervall(1, manad) if matt_typ == 'flode' else manadsnamn(manad)} {ar}"
@@ -658,9 +708,16 @@ def maltakt(
                 + ("nås." if nas else "nås inte.")
             )
     return Maltakt(
-        manad=manad, nuvarande=nu, kvar_manader=kvar, behovd_per_manad=behovd_u,
-        takt_per_manad=takt_u, vid_arets_slut=slut_u, nas=nas, text=text,
-        noteringar=tuple(noteringar), **bas,
+        manad=manad,
+        nuvarande=nu,
+        kvar_manader=kvar,
+        behovd_per_manad=behovd_u,
+        takt_per_manad=takt_u,
+        vid_arets_slut=slut_u,
+        nas=nas,
+        text=text,
+        noteringar=tuple(noteringar),
+        **bas,
     )
 
 
@@ -671,8 +728,14 @@ def maltakter(tot: Totaler, indikatorer: pl.DataFrame, period: Period) -> list[M
     for rad in indikatorer.filter(pl.col("malvarde").is_not_null()).iter_rows(named=True):
         if tot.har(rad["indikator_id"]):
             ut.append(
-                maltakt(tot, rad["indikator_id"], rad["malvarde"], rad["jamforelse"],
-                        rad["galler"], period)
+                maltakt(
+                    tot,
+                    rad["indikator_id"],
+                    rad["malvarde"],
+                    rad["jamforelse"],
+                    rad["galler"],
+                    period,
+                )
             )
     for kostnad, budgetindikator in BUDGET_FOR.items():
         if not (tot.har(kostnad) and tot.har(budgetindikator)):
@@ -680,8 +743,9 @@ def maltakter(tot: Totaler, indikatorer: pl.DataFrame, period: Period) -> list[M
         budget = tot.rad(budgetindikator, period.ar, "helar", 12)
         if budget is not None:
             ut.append(
-                maltakt(tot, kostnad, budget["varde"], "högst", "helår", period,
-                        mal_namn="budgeten")
+                maltakt(
+                    tot, kostnad, budget["varde"], "högst", "helår", period, mal_namn="budgeten"
+                )
             )
     return ut
 
@@ -704,9 +768,16 @@ def maltakttabell(takter: list[Maltakt]) -> pl.DataFrame:
             "bedomning": [t.status_text for t in takter],
         },
         schema={
-            "matt": pl.String, "mal": pl.String, "enhet": pl.String, "manad": pl.Int32,
-            "nuvarande": pl.Float64, "kvar_manader": pl.Int32, "behovd_per_manad": pl.Float64,
-            "takt_per_manad": pl.Float64, "vid_arets_slut": pl.Float64, "bedomning": pl.String,
+            "matt": pl.String,
+            "mal": pl.String,
+            "enhet": pl.String,
+            "manad": pl.Int32,
+            "nuvarande": pl.Float64,
+            "kvar_manader": pl.Int32,
+            "behovd_per_manad": pl.Float64,
+            "takt_per_manad": pl.Float64,
+            "vid_arets_slut": pl.Float64,
+            "bedomning": pl.String,
         },
     )
 
@@ -748,8 +819,13 @@ def sasongsband(tot: Totaler, indikator: str, ar: int) -> pl.DataFrame:
     return pl.DataFrame(
         rader,
         schema={
-            "manad": pl.Int32, "lagst": pl.Float64, "hogst": pl.Float64, "antal_ar": pl.Int32,
-            "tidigare_ar": pl.String, "varde": pl.Float64, "lage": pl.String,
+            "manad": pl.Int32,
+            "lagst": pl.Float64,
+            "hogst": pl.Float64,
+            "antal_ar": pl.Int32,
+            "tidigare_ar": pl.String,
+            "varde": pl.Float64,
+            "lage": pl.String,
         },
         orient="row",
     )
@@ -764,9 +840,7 @@ def sasongstext(band: pl.DataFrame, ar: int, enhet: str) -> str:
     for lage in (LAGE_OVER, LAGE_UNDER):
         manader = jamforda.filter(pl.col("lage") == lage)["manad"].to_list()
         if manader:
-            delar.append(
-                f"{len(manader)} {lage} ({', '.join(manadsnamn(m) for m in manader)})"
-            )
+            delar.append(f"{len(manader)} {lage} ({', '.join(manadsnamn(m) for m in manader)})")
     inom = jamforda.filter(pl.col("lage") == LAGE_INOM).height
     antal_ar = sorted(set(band["antal_ar"].to_list()) - {0})
     ar_text = " eller ".join(str(a) for a in antal_ar)
@@ -813,15 +887,21 @@ class Uppdelning:
         varde = kostnad.varde * 1000 / (hushall.varde * self.manader)
         manader = "" if self.manader == 1 else f" × {self.manader} månader"
         return Uppgift(
-            f"Kostnad per hushåll och månad, {ar}", varde, "kr", BERAKNAT,
+            f"Kostnad per hushåll och månad, {ar}",
+            varde,
+            "kr",
+            BERAKNAT,
             f"{tal(kostnad.varde)} tkr / ({tal(hushall.varde)} hushåll{manader})",
         )
 
     @property
     def forandring(self) -> Uppgift:
         return Uppgift(
-            "Förändring av kostnaden", self.kostnad.varde - self.kostnad_jmf.varde, "tkr",
-            BERAKNAT, f"{tal(self.kostnad.varde)} − {tal(self.kostnad_jmf.varde)}",
+            "Förändring av kostnaden",
+            self.kostnad.varde - self.kostnad_jmf.varde,
+            "tkr",
+            BERAKNAT,
+            f"{tal(self.kostnad.varde)} − {tal(self.kostnad_jmf.varde)}",
         )
 
     @property
@@ -829,7 +909,9 @@ class Uppdelning:
         p0, p1 = self.per_hushall_jmf.varde / 1000, self.per_hushall.varde / 1000
         dh = self.hushall.varde - self.hushall_jmf.varde
         return Uppgift(
-            "Därav fler eller färre hushåll", dh * self.manader * (p0 + p1) / 2, "tkr",
+            "Därav fler eller färre hushåll",
+            dh * self.manader * (p0 + p1) / 2,
+            "tkr",
             BERAKNAT,
             f"({tal(self.hushall.varde)} − {tal(self.hushall_jmf.varde)}) hushåll × "
             f"{self.manader} × medel av kostnaden per hushåll och månad",
@@ -840,7 +922,9 @@ class Uppdelning:
         p0, p1 = self.per_hushall_jmf.varde / 1000, self.per_hushall.varde / 1000
         h = (self.hushall.varde + self.hushall_jmf.varde) / 2
         return Uppgift(
-            "Därav högre eller lägre belopp per hushåll", (p1 - p0) * self.manader * h, "tkr",
+            "Därav högre eller lägre belopp per hushåll",
+            (p1 - p0) * self.manader * h,
+            "tkr",
             BERAKNAT,
             f"({tal(self.per_hushall.varde)} − {tal(self.per_hushall_jmf.varde)}) kr × "
             f"{self.manader} × medel av antalet hushåll",
@@ -900,7 +984,14 @@ def volym_och_belopp(tot: Totaler, period: Period) -> Volymanalys:
         k1, k0, h1, h0 = delar.values()
         uppdelningar.append(
             Uppdelning(
-                f"i {manad}", ar, jmf, 1, k1, k0, h1, h0,
+                f"i {manad}",
+                ar,
+                jmf,
+                1,
+                k1,
+                k0,
+                h1,
+                h0,
                 forbehall=(
                     f"Antalet hushåll för {manad} är det antal som handlingarna anger för "
                     "månaden (för september läget den 30 september), kostnaden gäller hela "
@@ -915,15 +1006,24 @@ def volym_och_belopp(tot: Totaler, period: Period) -> Volymanalys:
             f"Nettokostnad {intervall} {ar}": hittills(tot, KOSTNAD, ar, m),
             f"Nettokostnad {intervall} {jmf}": hittills(tot, KOSTNAD, jmf, m),
             f"Medel antal hushåll {intervall} {ar}": tot.uppgift(
-                HUSHALL, ar, "medel", m, f"Medel antal hushåll {intervall} {ar}"),
+                HUSHALL, ar, "medel", m, f"Medel antal hushåll {intervall} {ar}"
+            ),
             f"Medel antal hushåll {intervall} {jmf}": tot.uppgift(
-                HUSHALL, jmf, "medel", m, f"Medel antal hushåll {intervall} {jmf}"),
+                HUSHALL, jmf, "medel", m, f"Medel antal hushåll {intervall} {jmf}"
+            ),
         }
         if krav(delar):
             k1, k0, h1, h0 = delar.values()
             uppdelningar.append(
                 Uppdelning(
-                    f"{intervall}", ar, jmf, m, k1, k0, h1, h0,
+                    f"{intervall}",
+                    ar,
+                    jmf,
+                    m,
+                    k1,
+                    k0,
+                    h1,
+                    h0,
                     forbehall=(
                         f"Medelantalet hushåll {intervall} gånger {m} månader används som "
                         "antalet hushållsmånader."
@@ -941,8 +1041,17 @@ def volym_och_belopp(tot: Totaler, period: Period) -> Volymanalys:
 def volymtabell(analys: Volymanalys) -> pl.DataFrame:
     rader = []
     for u in analys.uppdelningar:
-        for uppgift in (u.kostnad_jmf, u.kostnad, u.hushall_jmf, u.hushall, u.per_hushall_jmf,
-                        u.per_hushall, u.forandring, u.volym, u.belopp):
+        for uppgift in (
+            u.kostnad_jmf,
+            u.kostnad,
+            u.hushall_jmf,
+            u.hushall,
+            u.per_hushall_jmf,
+            u.per_hushall,
+            u.forandring,
+            u.volym,
+            u.belopp,
+        ):
             rader.append(
                 {
                     "period": u.rubrik,
@@ -956,7 +1065,12 @@ def volymtabell(analys: Volymanalys) -> pl.DataFrame:
             )
     return pl.DataFrame(
         rader,
-        schema={"period": pl.String, "uppgift": pl.String, "varde": pl.Float64,
-                "enhet": pl.String, "harledning": pl.String},
+        schema={
+            "period": pl.String,
+            "uppgift": pl.String,
+            "varde": pl.Float64,
+            "enhet": pl.String,
+            "harledning": pl.String,
+        },
         orient="row",
     )

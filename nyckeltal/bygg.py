@@ -52,8 +52,9 @@ TOM_TEXT = {"varden": frozenset({"dimension"})}
 FORVALTNING = ("importer", "importerade_kallor", "importerade_varden", "kommentarer")
 # How many copies of earlier database files db/backup/ keeps (NYCKELTAL_BACKUPER overrides).
 BACKUPER = 10
-UPPTAGEN = ("En annan import pågår (eller en annan ändring av databasen). Vänta en stund och "
-            "försök igen.")
+UPPTAGEN = (
+    "En annan import pågår (eller en annan ändring av databasen). Vänta en stund och försök igen."
+)
 
 
 def kallfiler(data: Path | None = None) -> list[Path]:
@@ -91,8 +92,9 @@ def _regelfel(meddelande: str, spec: list[Kolumn], rad: dict) -> tuple[str | Non
         regel = meddelande.split("expression", 1)[-1].strip()
         return kolumn, f"värdet är inte tillåtet enligt regeln {regel} i sql/schema.sql."
     if "foreign key" in meddelande:
-        kolumn = next((k for k in _REFERENSER if k in rad and re.search(
-            rf"\b{k}: ", meddelande)), kolumn)
+        kolumn = next(
+            (k for k in _REFERENSER if k in rad and re.search(rf"\b{k}: ", meddelande)), kolumn
+        )
         if kolumn in _REFERENSER:
             return kolumn, f"'{rad[kolumn]}' finns inte i {_REFERENSER[kolumn]}.csv."
         return kolumn, "hänvisar till en post som inte finns."
@@ -127,9 +129,7 @@ def _infoga(con: duckdb.DuckDBPyConnection, tabell: str, df: pl.DataFrame, spec)
 
 def _kontrollera_dimensioner(tabeller: dict[str, pl.DataFrame]) -> list[Fel]:
     """A value's dimension must be a known value of its indicator's dimension ('' = total)."""
-    dimension_for = dict(
-        tabeller["indikatorer"].select("indikator_id", "dimension").iter_rows()
-    )
+    dimension_for = dict(tabeller["indikatorer"].select("indikator_id", "dimension").iter_rows())
     tillatna = set(tabeller["dimensioner"].select("dimension", "dimensionsvarde").iter_rows())
     fel = []
     for index, (indikator, varde) in enumerate(
@@ -139,12 +139,24 @@ def _kontrollera_dimensioner(tabeller: dict[str, pl.DataFrame]) -> list[Fel]:
             continue  # the total row; an unknown indicator is reported by its foreign key
         dimension = dimension_for[indikator]
         if dimension is None:
-            fel.append(Fel("varden.csv", index + 2, "dimension",
-                           f"indikatorn {indikator} har ingen dimension; lämna cellen tom."))
+            fel.append(
+                Fel(
+                    "varden.csv",
+                    index + 2,
+                    "dimension",
+                    f"indikatorn {indikator} har ingen dimension; lämna cellen tom.",
+                )
+            )
         elif (dimension, varde) not in tillatna:
-            fel.append(Fel("varden.csv", index + 2, "dimension",
-                           f"'{varde}' är inget känt värde för dimensionen {dimension} "
-                           "(se data/dimensioner.csv)."))
+            fel.append(
+                Fel(
+                    "varden.csv",
+                    index + 2,
+                    "dimension",
+                    f"'{varde}' är inget känt värde för dimensionen {dimension} "
+                    "(se data/dimensioner.csv).",
+                )
+            )
     return fel
 
 
@@ -289,9 +301,12 @@ def _for_over(con: duckdb.DuckDBPyConnection, mal: Path) -> int:
         warnings.warn(f"{mal} kunde inte öppnas ({exc}); kopian ligger i {kopia}.", stacklevel=2)
         return 0
     try:
-        finns = {rad[0] for rad in con.execute(
-            "select table_name from duckdb_tables() where database_name = 'gammal'"
-        ).fetchall()}
+        finns = {
+            rad[0]
+            for rad in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'gammal'"
+            ).fetchall()
+        }
         antal = 0
         for tabell in FORVALTNING:  # names from the constant above, never user text
             if tabell not in finns:
@@ -299,9 +314,17 @@ def _for_over(con: duckdb.DuckDBPyConnection, mal: Path) -> int:
             try:
                 con.execute(f"insert into {tabell} by name select * from gammal.{tabell}")
             except duckdb.Error as exc:
-                raise DataFel([Fel(mal.name, None, None,
-                                   f"tabellen {tabell} kan inte föras över till den nya "
-                                   f"databasen ({exc}).")]) from None
+                raise DataFel(
+                    [
+                        Fel(
+                            mal.name,
+                            None,
+                            None,
+                            f"tabellen {tabell} kan inte föras över till den nya "
+                            f"databasen ({exc}).",
+                        )
+                    ]
+                ) from None
             antal += con.execute(f"select count(*) from {tabell}").fetchall()[0][0]
         return antal
     finally:
@@ -313,14 +336,19 @@ def lagg_pa(con: duckdb.DuckDBPyConnection, import_id: int, filnamn: str) -> Non
     try:
         con.execute(
             "insert into kallor by name select * exclude (import_id) "
-            "from importerade_kallor where import_id = ?", [import_id])
+            "from importerade_kallor where import_id = ?",
+            [import_id],
+        )
         con.execute(
             "insert or replace into varden by name "
             "select * exclude (import_id, rad, tidigare_varde, andring) "
-            "from importerade_varden where import_id = ?", [import_id])
+            "from importerade_varden where import_id = ?",
+            [import_id],
+        )
     except duckdb.Error as exc:
-        raise DataFel([Fel(filnamn, None, None,
-                           f"import {import_id} kan inte läggas på data/ ({exc}).")]) from None
+        raise DataFel(
+            [Fel(filnamn, None, None, f"import {import_id} kan inte läggas på data/ ({exc}).")]
+        ) from None
 
 
 def aterspela(con: duckdb.DuckDBPyConnection) -> None:

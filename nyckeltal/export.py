@@ -85,10 +85,16 @@ def excel(tabeller: Sequence[Tabell], titel: str = "Arbetslivsnämndens nyckelta
 
     buf = io.BytesIO()
     bok = xlsxwriter.Workbook(buf, {"in_memory": True})
-    bok.set_properties({"title": titel, "author": "Arbetslivsnämndens nyckeltal",
-                        "comments": "Skapad ur dashboardens databas."})
-    rubrikformat = bok.add_format({"bold": True, "text_wrap": True, "valign": "top",
-                                   "bottom": 1, "bg_color": "#EEEEEE"})
+    bok.set_properties(
+        {
+            "title": titel,
+            "author": "Arbetslivsnämndens nyckeltal",
+            "comments": "Skapad ur dashboardens databas.",
+        }
+    )
+    rubrikformat = bok.add_format(
+        {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#EEEEEE"}
+    )
     saknasformat = bok.add_format({"italic": True, "font_color": "#666666"})
     kallformat = bok.add_format({"italic": True, "font_color": "#444444"})
     datumformat = bok.add_format({"num_format": "yyyy-mm-dd"})
@@ -117,10 +123,7 @@ def excel(tabeller: Sequence[Tabell], titel: str = "Arbetslivsnämndens nyckelta
         for c, kolumn in enumerate(kolumner):
             enhet = tabell.enheter.get(kolumn)
             varden = df[kolumn].to_list()
-            fmt = (
-                format_for(enhet, _har_decimaler(varden))
-                if enhet in EXCELFORMAT else None
-            )
+            fmt = format_for(enhet, _har_decimaler(varden)) if enhet in EXCELFORMAT else None
             for r, varde in enumerate(varden, start=1):
                 if varde is None:
                     blad.write_string(r, c, UPPGIFT_SAKNAS, saknasformat)
@@ -179,9 +182,11 @@ def pngs(
         async with kaleido.Kaleido(n=1, mathjax=False) as k:
             for i, fig in enumerate(figurer, start=1):
                 hojd = fig.layout.height or 450
-                ut.append(await k.calc_fig(
-                    fig, opts={"format": "png", "width": bredd, "height": hojd, "scale": skala}
-                ))
+                ut.append(
+                    await k.calc_fig(
+                        fig, opts={"format": "png", "width": bredd, "height": hojd, "scale": skala}
+                    )
+                )
                 if framsteg is not None:
                     framsteg(i, len(figurer))
         return ut
@@ -247,9 +252,7 @@ class Rapport:
     @property
     def filnamn(self) -> str:
         """'nyckeltal_januari-september_2022' for the downloads."""
-        ascii_ = unicodedata.normalize(
-            "NFKD", self.undertitel.split(",")[0].replace("\u2013", "-")
-        )
+        ascii_ = unicodedata.normalize("NFKD", self.undertitel.split(",")[0].replace("\u2013", "-"))
         ascii_ = ascii_.encode("ascii", "ignore").decode()
         return "nyckeltal_" + re.sub(r"[^A-Za-z0-9]+", "_", ascii_).strip("_").lower()
 
@@ -257,10 +260,14 @@ class Rapport:
 # Fonts with the Swedish letters, the typographic minus and the en dash. Debian's
 # fonts-dejavu-core comes with fontconfig, which Chromium needs anyway.
 TYPSNITT = (
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
 )
 # Emoji and pictographs have no glyph in a text font: the words beside them carry the meaning.
 _BILDTECKEN = re.compile("[\u2600-\u27bf\ufe0f\u2b00-\u2bff\U0001f000-\U0001faff]")
@@ -320,11 +327,17 @@ def pdf(rapport: Rapport) -> bytes:
         dok.multi_cell(0, storlek * 0.5, text(s), new_x="LMARGIN", new_y="NEXT", align="L")
         dok.ln(1.5)
 
-    def tabell(rubriker: tuple[str, ...], rader: tuple[tuple[str, ...], ...], storlek: float,
-               bredder: tuple[float, ...] | None = None) -> None:
+    def tabell(
+        rubriker: tuple[str, ...],
+        rader: tuple[tuple[str, ...], ...],
+        storlek: float,
+        bredder: tuple[float, ...] | None = None,
+    ) -> None:
         dok.set_font(familj, "", storlek)
         with dok.table(
-            col_widths=bredder, line_height=storlek * 0.5, text_align="LEFT",
+            col_widths=bredder,
+            line_height=storlek * 0.5,
+            text_align="LEFT",
             headings_style=FontFace(emphasis="BOLD", fill_color=(238, 238, 238)),
             first_row_as_headings=True,
         ) as tab:
@@ -340,13 +353,20 @@ def pdf(rapport: Rapport) -> bytes:
     dok.add_page()
     rubrik(rapport.titel, 18)
     stycke(rapport.undertitel, 11)
-    stycke(f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten "
-           "är genererad ur siffrorna och kan redigeras i Word-versionen.", 9)
+    stycke(
+        f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten "
+        "är genererad ur siffrorna och kan redigeras i Word-versionen.",
+        9,
+    )
     for notering in rapport.noteringar:
         stycke(notering, 9)
     rubrik("Nyckeltal")
-    tabell(rapport.kpi_rubriker, rapport.kpi_rader, 8.5,
-           (40, 27, 22, 31, 23, 37) if len(rapport.kpi_rubriker) == 6 else None)
+    tabell(
+        rapport.kpi_rubriker,
+        rapport.kpi_rader,
+        8.5,
+        (40, 27, 22, 31, 23, 37) if len(rapport.kpi_rubriker) == 6 else None,
+    )
     for avsnitt in rapport.avsnitt:
         if dok.get_y() > 230:
             dok.add_page()
@@ -378,8 +398,12 @@ def pdf(rapport: Rapport) -> bytes:
     if rapport.underlag_rader:
         dok.add_page()
         rubrik("Siffrorna i texten och var de kommer ifrån")
-        tabell(rapport.underlag_rubriker, rapport.underlag_rader, 7,
-               (50, 18, 17, 95) if len(rapport.underlag_rubriker) == 4 else None)
+        tabell(
+            rapport.underlag_rubriker,
+            rapport.underlag_rader,
+            7,
+            (50, 18, 17, 95) if len(rapport.underlag_rubriker) == 4 else None,
+        )
     if rapport.kallor:
         rubrik("Källor")
         for kalla in rapport.kallor:
@@ -420,8 +444,9 @@ def docx(rapport: Rapport) -> bytes:
         run.font.size = Pt(storlek)
         run.italic = True
 
-    def tabell(rubriker: tuple[str, ...], rader: tuple[tuple[str, ...], ...],
-               storlek: float) -> None:
+    def tabell(
+        rubriker: tuple[str, ...], rader: tuple[tuple[str, ...], ...], storlek: float
+    ) -> None:
         tab = dok.add_table(rows=1, cols=len(rubriker))
         tab.style = "Table Grid"
         tab.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -438,8 +463,10 @@ def docx(rapport: Rapport) -> bytes:
 
     dok.add_heading(text(rapport.titel), 0)
     dok.add_paragraph(text(rapport.undertitel))
-    liten(f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten är "
-          "genererad ur siffrorna och kan redigeras.")
+    liten(
+        f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten är "
+        "genererad ur siffrorna och kan redigeras."
+    )
     for notering in rapport.noteringar:
         liten(notering)
     dok.add_heading("Nyckeltal", 1)
@@ -480,9 +507,16 @@ def docx(rapport: Rapport) -> bytes:
 # --- Assembling the report of a period -------------------------------------------------------
 
 RAPPORT_KPIER = (
-    "hushall_forsorjningsstod", "bistand_kostnad", "hushall_langvarigt", "barn_ej_bistand_andel",
-    "mottagna_flyktingar", "anstallningsform_antal", "personer_arbetsmarknadsinsatser",
-    "vaxla_bidrag_mot_lon", "kaa_kannedom", "namnd_resultat",
+    "hushall_forsorjningsstod",
+    "bistand_kostnad",
+    "hushall_langvarigt",
+    "barn_ej_bistand_andel",
+    "mottagna_flyktingar",
+    "anstallningsform_antal",
+    "personer_arbetsmarknadsinsatser",
+    "vaxla_bidrag_mot_lon",
+    "kaa_kannedom",
+    "namnd_resultat",
 )
 KPI_RUBRIKER = ("Nyckeltal", "Avser", "Värde", "Jämförelse", "Förändring", "Mål och status")
 UNDERLAG_RUBRIKER = ("Uppgift", "Värde", "Härledning", "Källa eller beräkning")
@@ -495,8 +529,11 @@ def rapportkpier(underlag) -> list:
 
     finns = set(underlag.indikatorer["indikator_id"].to_list())
     return bygg_kpier(
-        [i for i in RAPPORT_KPIER if i in finns], underlag.indikatorer, underlag.varden,
-        underlag.jamforelse, underlag.period,
+        [i for i in RAPPORT_KPIER if i in finns],
+        underlag.indikatorer,
+        underlag.varden,
+        underlag.jamforelse,
+        underlag.period,
     )
 
 
@@ -513,13 +550,19 @@ def kpi_rader(kpier: list) -> tuple[tuple[str, ...], ...]:
     for k in kpier:
         jamforelse = (
             f"{formatera(k.jamforelsevarde, k.enhet)} ({k.jamforelseetikett})"
-            if k.jamforelsevarde is not None else f"{UPPGIFT_SAKNAS} ({k.jamforelseetikett})"
+            if k.jamforelsevarde is not None
+            else f"{UPPGIFT_SAKNAS} ({k.jamforelseetikett})"
         )
-        rader.append((
-            k.etikett, k.periodetikett, k.varde_text, jamforelse,
-            _minus(k.forandring_text) or "–",
-            k.status.text if k.status.text != "inget mål" else "inget mål",
-        ))
+        rader.append(
+            (
+                k.etikett,
+                k.periodetikett,
+                k.varde_text,
+                jamforelse,
+                _minus(k.forandring_text) or "–",
+                k.status.text if k.status.text != "inget mål" else "inget mål",
+            )
+        )
     return tuple(rader)
 
 
@@ -538,16 +581,28 @@ def kpi_frame(kpier: list) -> pl.DataFrame:
             "mal_och_status": [k.status.text for k in kpier],
             "kalla": [str(k.kalla) if k.kalla else UPPGIFT_SAKNAS for k in kpier],
         },
-        schema={"nyckeltal": pl.String, "enhet": pl.String, "avser": pl.String,
-                "varde": pl.Float64, "jamforelsevarde": pl.Float64, "forandring": pl.Float64,
-                "mal_och_status": pl.String, "kalla": pl.String},
+        schema={
+            "nyckeltal": pl.String,
+            "enhet": pl.String,
+            "avser": pl.String,
+            "varde": pl.Float64,
+            "jamforelsevarde": pl.Float64,
+            "forandring": pl.Float64,
+            "mal_och_status": pl.String,
+            "kalla": pl.String,
+        },
     )
 
 
 KPI_FRAME_RUBRIKER = {
-    "nyckeltal": "Nyckeltal", "enhet": "Enhet", "avser": "Avser", "varde": "Värde",
-    "jamforelsevarde": "Jämförelsevärde", "forandring": "Förändring (beräknad)",
-    "mal_och_status": "Mål och status", "kalla": "Källa",
+    "nyckeltal": "Nyckeltal",
+    "enhet": "Enhet",
+    "avser": "Avser",
+    "varde": "Värde",
+    "jamforelsevarde": "Jämförelsevärde",
+    "forandring": "Förändring (beräknad)",
+    "mal_och_status": "Mål och status",
+    "kalla": "Källa",
 }
 
 
@@ -579,42 +634,59 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
             (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
         )
         if not manader.is_empty():
-            ut.append(Rapportdiagram(
-                "bistand", "Nettokostnad per månad, år för år",
-                bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
-                _kalla_for(underlag, analys.KOSTNAD),
-            ))
+            ut.append(
+                Rapportdiagram(
+                    "bistand",
+                    "Nettokostnad per månad, år för år",
+                    bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
+                    _kalla_for(underlag, analys.KOSTNAD),
+                )
+            )
     takter = analys.maltakter(tot, underlag.indikatorer, period)
     for takt, omrade in ((t, _omrade_for(t.indikator_id)) for t in takter):
         # a chart needs a pace to show; a single month without one says nothing a sentence
         # does not
         if takt.vid_arets_slut is not None and takt.indikator_id != analys.KOSTNAD:
-            ut.append(Rapportdiagram(
-                omrade, f"{takt.namn}: takten mot målet ({takt.mal_text})",
-                figurer_analys.maltaktdiagram(takt), _kalla_for(underlag, takt.indikator_id),
-            ))
+            ut.append(
+                Rapportdiagram(
+                    omrade,
+                    f"{takt.namn}: takten mot målet ({takt.mal_text})",
+                    figurer_analys.maltaktdiagram(takt),
+                    _kalla_for(underlag, takt.indikator_id),
+                )
+            )
     if tot.har(analys.KOSTNAD):
         prognos = analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
         if prognos.prognos is not None:
-            ut.append(Rapportdiagram(
-                ANALYS, f"Helårsprognos för nettokostnaden {period.ar}",
-                figurer_analys.prognosdiagram(
-                    analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period),
-                _kalla_for(underlag, analys.KOSTNAD, "bistand_budget"),
-            ))
+            ut.append(
+                Rapportdiagram(
+                    ANALYS,
+                    f"Helårsprognos för nettokostnaden {period.ar}",
+                    figurer_analys.prognosdiagram(
+                        analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
+                    ),
+                    _kalla_for(underlag, analys.KOSTNAD, "bistand_budget"),
+                )
+            )
         band = analys.sasongsband(tot, analys.KOSTNAD, period.ar)
         if band["lage"].drop_nulls().len():
-            ut.append(Rapportdiagram(
-                ANALYS, f"Nettokostnad per månad {period.ar} mot spannet tidigare år",
-                figurer_analys.sasongsdiagram(band, period.ar, "tkr", "Nettokostnad per månad"),
-                _kalla_for(underlag, analys.KOSTNAD),
-            ))
+            ut.append(
+                Rapportdiagram(
+                    ANALYS,
+                    f"Nettokostnad per månad {period.ar} mot spannet tidigare år",
+                    figurer_analys.sasongsdiagram(band, period.ar, "tkr", "Nettokostnad per månad"),
+                    _kalla_for(underlag, analys.KOSTNAD),
+                )
+            )
         for uppdelning in analys.volym_och_belopp(tot, period).uppdelningar:
-            ut.append(Rapportdiagram(
-                ANALYS, f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
-                figurer_analys.volymdiagram(uppdelning),
-                _kalla_for(underlag, analys.KOSTNAD, analys.HUSHALL),
-            ))
+            ut.append(
+                Rapportdiagram(
+                    ANALYS,
+                    f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
+                    figurer_analys.volymdiagram(uppdelning),
+                    _kalla_for(underlag, analys.KOSTNAD, analys.HUSHALL),
+                )
+            )
     return ut
 
 
@@ -652,8 +724,9 @@ def analyspunkter(underlag) -> tuple[str, ...]:
         ut.append(" ".join((takt.text, *takt.noteringar)))
     if tot.har(analys.KOSTNAD):
         band = analys.sasongsband(tot, analys.KOSTNAD, period.ar)
-        ut.append("Säsongsmönster för nettokostnaden: "
-                  + analys.sasongstext(band, period.ar, "tkr"))
+        ut.append(
+            "Säsongsmönster för nettokostnaden: " + analys.sasongstext(band, period.ar, "tkr")
+        )
         volym = analys.volym_och_belopp(tot, period)
         for u in volym.uppdelningar:
             ut.append(f"{u.text} {u.forbehall}")
@@ -686,17 +759,31 @@ def bygg_rapport(
     texter = sammanfatta(underlag)
 
     def diagram_for(omrade: str) -> tuple[Diagram, ...]:
-        return tuple(Diagram(d.rubrik, bilder.get(d.rubrik), d.kalla)
-                     for d in diagram if d.omrade == omrade)
+        return tuple(
+            Diagram(d.rubrik, bilder.get(d.rubrik), d.kalla) for d in diagram if d.omrade == omrade
+        )
 
     avsnitt = [
-        Avsnitt(t.rubrik, t.text, FOTNOT if t.har_beraknade else "",
-                kommentarer.get(t.omrade, ""), diagram_for(t.omrade),
-                sparade=sparade_kommentarer(underlag, t.omrade))
+        Avsnitt(
+            t.rubrik,
+            t.text,
+            FOTNOT if t.har_beraknade else "",
+            kommentarer.get(t.omrade, ""),
+            diagram_for(t.omrade),
+            sparade=sparade_kommentarer(underlag, t.omrade),
+        )
         for t in texter
     ]
-    avsnitt.append(Avsnitt("Analys och prognos", "", "", kommentarer.get(ANALYS, ""),
-                           diagram_for(ANALYS), analyspunkter(underlag)))
+    avsnitt.append(
+        Avsnitt(
+            "Analys och prognos",
+            "",
+            "",
+            kommentarer.get(ANALYS, ""),
+            diagram_for(ANALYS),
+            analyspunkter(underlag),
+        )
+    )
     underlag_rader = []
     for t in texter:
         for u in t.uppgifter:
@@ -705,10 +792,14 @@ def bygg_rapport(
                 underlag_rader.append(rad)
     # the sources of what the report shows: the key figures, the text and the charts
     kallor: list[str] = []
-    kpi_kallor = kalltext(pl.concat([
-        underlag.varden.select("dokument", "datum", "diarienummer", "avsnitt"),
-        underlag.jamforelse.select("dokument", "datum", "diarienummer", "avsnitt"),
-    ])).split("; ")
+    kpi_kallor = kalltext(
+        pl.concat(
+            [
+                underlag.varden.select("dokument", "datum", "diarienummer", "avsnitt"),
+                underlag.jamforelse.select("dokument", "datum", "diarienummer", "avsnitt"),
+            ]
+        )
+    ).split("; ")
     # a computed figure's inputs are stated figures of the text or the key figures
     text_kallor = [u.underlag for t in texter for u in t.uppgifter if not u.beraknad]
     for kalla in [*kpi_kallor, *text_kallor, *(k for d in diagram for k in d.kalla.split("; "))]:

@@ -16,8 +16,18 @@ MINUS = "\u2212"
 UPPGIFT_SAKNAS = "uppgift saknas"
 
 MANADER = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 KORTA_MANADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 DAGAR = ("söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag")
@@ -26,7 +36,7 @@ KORTA_DAGAR = ("sön", "mån", "tis", "ons", "tor", "fre", "lör")
 ENHETER = {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": ""}
 
 
-def tal(varde: float | Decimal | int | None, decimaler: int = 0, minus: str = MINUS) -> str:
+def tal(varde: float | Decimal | None, decimaler: int = 0, minus: str = MINUS) -> str:
     """'44 923', '−6 000', '3,5'; rounds half away from zero as a ledger does."""
     if varde is None:
         return UPPGIFT_SAKNAS
@@ -107,8 +117,10 @@ def formatera_tabell(
     ut = df
     for kolumn, enhet in enheter.items():
         texter = [
-            UPPGIFT_SAKNAS if v is None
-            else manadsnamn(v) if enhet == "manad"
+            UPPGIFT_SAKNAS
+            if v is None
+            else manadsnamn(v)
+            if enhet == "manad"
             else formatera(v, enhet)
             for v in ut[kolumn]
         ]

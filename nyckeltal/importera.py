@@ -36,7 +36,7 @@ import polars as pl
 
 from nyckeltal import bygg, sokvagar
 from nyckeltal.db import Databas, fraga_pa
-from nyckeltal.format import MANADER, KORTA_MANADER, formatera, manadsnamn
+from nyckeltal.format import KORTA_MANADER, MANADER, formatera, manadsnamn
 from nyckeltal.inlasning import (
     DataFel,
     Fel,
@@ -53,21 +53,34 @@ MAX_TECKEN = 500  # per cell
 MAX_TECKEN_KOMMENTAR = 1000
 # The file's columns, in the template's order. anmarkning is optional.
 KOLUMNER = (
-    "indikator_id", "ar", "manad", "periodtyp", "dimension", "varde",
-    "kalla_dokument", "kalla_datum", "kalla_diarienummer", "kalla_avsnitt",
+    "indikator_id",
+    "ar",
+    "manad",
+    "periodtyp",
+    "dimension",
+    "varde",
+    "kalla_dokument",
+    "kalla_datum",
+    "kalla_diarienummer",
+    "kalla_avsnitt",
 )
 VALFRIA = ("anmarkning",)
 KRAVS = ("indikator_id", "ar", "periodtyp", "varde", "kalla_dokument", "kalla_avsnitt")
 PERIODTYPER = {
-    "manad": "manad", "månad": "manad",
-    "ack": "ack", "ackumulerat": "ack",
+    "manad": "manad",
+    "månad": "manad",
+    "ack": "ack",
+    "ackumulerat": "ack",
     "medel": "medel",
-    "helar": "helar", "helår": "helar",
+    "helar": "helar",
+    "helår": "helar",
     "prognos": "prognos",
 }
-_MANADSNUMMER = {namn: nr for nr, namn in enumerate(MANADER, 1)} | {
-    namn: nr for nr, namn in enumerate(KORTA_MANADER, 1)
-} | {"sept": 9}
+_MANADSNUMMER = (
+    {namn: nr for nr, namn in enumerate(MANADER, 1)}
+    | {namn: nr for nr, namn in enumerate(KORTA_MANADER, 1)}
+    | {"sept": 9}
+)
 # A cell starting with one of these is run as a formula by Excel and LibreOffice when the
 # figures are later downloaded and opened (OWASP "CSV injection"). A minus is allowed where
 # it is the sign of a number in the column varde.
@@ -125,15 +138,27 @@ class Referens:
         """From the named queries, run by fraga (a Databas's or a build connection's)."""
         indikatorer = {
             rad["indikator_id"]: Indikator(
-                rad["indikator_id"], rad["namn"], rad["enhet"], rad["dimension"],
+                rad["indikator_id"],
+                rad["namn"],
+                rad["enhet"],
+                rad["dimension"],
                 tuple(rad["dimensionsvarden"]),
             )
             for rad in fraga("import_indikatorer").iter_rows(named=True)
         }
         varden = {
-            (rad["indikator_id"], rad["ar"], rad["periodtyp"], rad["manad"], rad["dimension"]):
-            Lagrat(rad["varde"], (rad["dokument"], rad["datum"], rad["diarienummer"]),
-                   rad["avsnitt"], rad["anmarkning"])
+            (
+                rad["indikator_id"],
+                rad["ar"],
+                rad["periodtyp"],
+                rad["manad"],
+                rad["dimension"],
+            ): Lagrat(
+                rad["varde"],
+                (rad["dokument"], rad["datum"], rad["diarienummer"]),
+                rad["avsnitt"],
+                rad["anmarkning"],
+            )
             for rad in fraga("varden_med_kalla").iter_rows(named=True)
         }
         kallor: dict[Kallnyckel, str] = {}
@@ -203,9 +228,17 @@ def _storlek(antal: int) -> str:
 
 def _celler(innehall: bytes, filnamn: str) -> list[list[str]]:
     if len(innehall) > MAX_STORLEK:
-        raise ImportFel([Fel(filnamn, None, None,
-                             f"filen är {_storlek(len(innehall))}; största tillåtna storlek är "
-                             f"{_storlek(MAX_STORLEK)}.")])
+        raise ImportFel(
+            [
+                Fel(
+                    filnamn,
+                    None,
+                    None,
+                    f"filen är {_storlek(len(innehall))}; största tillåtna storlek är "
+                    f"{_storlek(MAX_STORLEK)}.",
+                )
+            ]
+        )
     if not innehall.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise ImportFel([Fel(filnamn, None, None, "filen är tom.")])
     try:
@@ -216,9 +249,17 @@ def _celler(innehall: bytes, filnamn: str) -> list[list[str]]:
     except ValueError as exc:
         raise ImportFel([Fel(filnamn, None, None, str(exc))]) from None
     except csv.Error as exc:
-        raise ImportFel([Fel(filnamn, None, None,
-                             f"filen kan inte läsas som CSV ({exc}); kontrollera citattecknen "
-                             "eller spara om den från Excel.")]) from None
+        raise ImportFel(
+            [
+                Fel(
+                    filnamn,
+                    None,
+                    None,
+                    f"filen kan inte läsas som CSV ({exc}); kontrollera citattecknen "
+                    "eller spara om den från Excel.",
+                )
+            ]
+        ) from None
 
 
 def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
@@ -231,17 +272,29 @@ def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
         if namn == "":
             continue
         if namn not in KOLUMNER + VALFRIA:
-            fel.append(Fel(filnamn, 1, cell.strip(), f"okänd kolumn '{_kort(cell.strip())}'"
-                           f"{_forslag(namn, KOLUMNER + VALFRIA)}."))
+            fel.append(
+                Fel(
+                    filnamn,
+                    1,
+                    cell.strip(),
+                    f"okänd kolumn '{_kort(cell.strip())}'{_forslag(namn, KOLUMNER + VALFRIA)}.",
+                )
+            )
         elif namn in index:
             fel.append(Fel(filnamn, 1, namn, f"kolumnen {namn} finns två gånger."))
         else:
             index[namn] = position
     saknas = [k for k in KOLUMNER if k not in index]
     if saknas:
-        fel.append(Fel(filnamn, 1, None,
-                       f"rubrikraden saknar {'kolumnen' if len(saknas) == 1 else 'kolumnerna'} "
-                       f"{', '.join(saknas)}; väntat: {';'.join(KOLUMNER)} (se mallen)."))
+        fel.append(
+            Fel(
+                filnamn,
+                1,
+                None,
+                f"rubrikraden saknar {'kolumnen' if len(saknas) == 1 else 'kolumnerna'} "
+                f"{', '.join(saknas)}; väntat: {';'.join(KOLUMNER)} (se mallen).",
+            )
+        )
     if fel:
         raise ImportFel(fel)
     return index
@@ -252,7 +305,11 @@ def _ar_ett_tal(text: str) -> bool:
 
 
 def _tolka_rad(
-    radnr: int, celler: list[str], index: dict[str, int], ref: Referens, dag: dt.date,
+    radnr: int,
+    celler: list[str],
+    index: dict[str, int],
+    ref: Referens,
+    dag: dt.date,
     filnamn: str,
 ) -> tuple[ImportRad | None, list[Fel]]:
     """One row to an ImportRad, or the errors of its cells."""
@@ -264,14 +321,21 @@ def _tolka_rad(
     kanda = set(index.values())
     for position, cell in enumerate(celler):
         if position not in kanda and cell.strip():
-            felet(None, f"cell {position + 1} ('{_kort(cell.strip())}') har ingen kolumnrubrik; "
-                        "ett decimalkomma i en kommaseparerad fil måste stå inom citattecken.")
+            felet(
+                None,
+                f"cell {position + 1} ('{_kort(cell.strip())}') har ingen kolumnrubrik; "
+                "ett decimalkomma i en kommaseparerad fil måste stå inom citattecken.",
+            )
     text = {k: (celler[i].strip() if i < len(celler) else "") for k, i in index.items()}
     for kolumn, varde in text.items():
-        if varde[:1] in FORMELTECKEN and not (kolumn == "varde" and varde[0] == "-"
-                                               and _ar_ett_tal(varde)):
-            felet(kolumn, f"'{_kort(varde)}' börjar med '{varde[0]}' och kan köras som en formel "
-                          "när filen öppnas i Excel (formelinjektion); ta bort tecknet.")
+        if varde[:1] in FORMELTECKEN and not (
+            kolumn == "varde" and varde[0] == "-" and _ar_ett_tal(varde)
+        ):
+            felet(
+                kolumn,
+                f"'{_kort(varde)}' börjar med '{varde[0]}' och kan köras som en formel "
+                "när filen öppnas i Excel (formelinjektion); ta bort tecknet.",
+            )
         elif len(varde) > (MAX_TECKEN_KOMMENTAR if kolumn == "anmarkning" else MAX_TECKEN):
             felet(kolumn, f"texten har {len(varde)} tecken; det är för långt.")
         elif _STYRTECKEN.search(varde):
@@ -284,9 +348,12 @@ def _tolka_rad(
 
     indikator = ref.indikatorer.get(text["indikator_id"])
     if text["indikator_id"] and indikator is None:
-        felet("indikator_id", f"okänd indikator '{_kort(text['indikator_id'])}'"
-                              f"{_forslag(text['indikator_id'], ref.indikatorer)}; se fliken "
-                              "Indikatorer i Excel-mallen.")
+        felet(
+            "indikator_id",
+            f"okänd indikator '{_kort(text['indikator_id'])}'"
+            f"{_forslag(text['indikator_id'], ref.indikatorer)}; se fliken "
+            "Indikatorer i Excel-mallen.",
+        )
 
     ar = None
     if text["ar"]:
@@ -301,8 +368,11 @@ def _tolka_rad(
     if text["periodtyp"]:
         periodtyp = PERIODTYPER.get(text["periodtyp"].lower())
         if periodtyp is None:
-            felet("periodtyp", f"'{_kort(text['periodtyp'])}' är ingen periodtyp; tillåtna: "
-                               "manad, ack, medel, helar, prognos.")
+            felet(
+                "periodtyp",
+                f"'{_kort(text['periodtyp'])}' är ingen periodtyp; tillåtna: "
+                "manad, ack, medel, helar, prognos.",
+            )
 
     manad = None
     manadstext = text["manad"].lower()
@@ -326,20 +396,27 @@ def _tolka_rad(
         if periodtyp == "helar" and ar > dag.year:
             felet("ar", f"helåret {ar} ligger i framtiden.")
         elif periodtyp != "helar" and (ar, manad) > (dag.year, dag.month):
-            felet("ar" if ar > dag.year else "manad",
-                  f"perioden {manadsnamn(manad)} {ar} ligger i framtiden (senast tillåtna "
-                  f"månad är {manadsnamn(dag.month)} {dag.year}).")
+            felet(
+                "ar" if ar > dag.year else "manad",
+                f"perioden {manadsnamn(manad)} {ar} ligger i framtiden (senast tillåtna "
+                f"månad är {manadsnamn(dag.month)} {dag.year}).",
+            )
 
     dimension = text["dimension"]
     if indikator is not None:
         if indikator.dimension is None and dimension:
-            felet("dimension", f"indikatorn {indikator.indikator_id} har ingen dimension; "
-                               "lämna cellen tom.")
+            felet(
+                "dimension",
+                f"indikatorn {indikator.indikator_id} har ingen dimension; lämna cellen tom.",
+            )
         elif dimension and dimension not in indikator.dimensionsvarden:
             forslag = _forslag(dimension, indikator.dimensionsvarden)
-            felet("dimension", f"'{_kort(dimension)}' är inget värde för dimensionen "
-                               f"{indikator.dimension}{forslag}; tillåtna: "
-                               f"{', '.join(indikator.dimensionsvarden)} (tom cell = totalen).")
+            felet(
+                "dimension",
+                f"'{_kort(dimension)}' är inget värde för dimensionen "
+                f"{indikator.dimension}{forslag}; tillåtna: "
+                f"{', '.join(indikator.dimensionsvarden)} (tom cell = totalen).",
+            )
 
     varde = None
     if text["varde"]:
@@ -352,10 +429,16 @@ def _tolka_rad(
         elif indikator is not None:
             if indikator.enhet == "antal" and varde < 0:
                 felet("varde", f"ett antal kan inte vara negativt ({text['varde']}).")
-            elif (indikator.enhet == "antal" and periodtyp not in (None, "medel")
-                  and varde != varde.to_integral_value()):
-                felet("varde", f"ett antal är ett heltal ({text['varde']}); bara periodtypen "
-                               "medel får ha decimaler.")
+            elif (
+                indikator.enhet == "antal"
+                and periodtyp not in (None, "medel")
+                and varde != varde.to_integral_value()
+            ):
+                felet(
+                    "varde",
+                    f"ett antal är ett heltal ({text['varde']}); bara periodtypen "
+                    "medel får ha decimaler.",
+                )
             elif indikator.enhet == "procent" and not 0 <= varde <= 100:
                 felet("varde", f"andelen {vardetext} % ligger utanför 0–100.")
 
@@ -364,8 +447,11 @@ def _tolka_rad(
         try:
             datum = dt.date.fromisoformat(text["kalla_datum"])
         except ValueError:
-            felet("kalla_datum", f"'{_kort(text['kalla_datum'])}' är inget datum (skriv "
-                                 "ÅÅÅÅ-MM-DD, t.ex. 2022-10-27).")
+            felet(
+                "kalla_datum",
+                f"'{_kort(text['kalla_datum'])}' är inget datum (skriv "
+                "ÅÅÅÅ-MM-DD, t.ex. 2022-10-27).",
+            )
         else:
             if datum > dag:
                 felet("kalla_datum", f"källans datum {datum} ligger i framtiden.")
@@ -395,9 +481,15 @@ def _kontrollera_helheten(rader: list[ImportRad], ref: Referens, filnamn: str) -
     forsta: dict[Nyckel, int] = {}
     for rad in rader:
         if rad.nyckel in forsta:
-            fel.append(Fel(filnamn, rad.rad, None,
-                           f"samma indikator, år, månad, periodtyp och dimension som rad "
-                           f"{forsta[rad.nyckel]} (dubblett)."))
+            fel.append(
+                Fel(
+                    filnamn,
+                    rad.rad,
+                    None,
+                    f"samma indikator, år, månad, periodtyp och dimension som rad "
+                    f"{forsta[rad.nyckel]} (dubblett).",
+                )
+            )
         else:
             forsta[rad.nyckel] = rad.rad
     if fel:
@@ -414,7 +506,8 @@ def _kontrollera_helheten(rader: list[ImportRad], ref: Referens, filnamn: str) -
     for (indikator_id, ar, periodtyp, manad), ifil in grupper.items():
         indikator = ref.indikatorer[indikator_id]
         samlat = lagrade.get((indikator_id, ar, periodtyp, manad), {}) | {
-            dimension: rad.varde for dimension, rad in ifil.items()}
+            dimension: rad.varde for dimension, rad in ifil.items()
+        }
         delar = {d: v for d, v in samlat.items() if d != ""}
         summa = sum(delar.values(), Decimal(0))
         period = beskriv_period(periodtyp, manad, ar)
@@ -424,10 +517,16 @@ def _kontrollera_helheten(rader: list[ImportRad], ref: Referens, filnamn: str) -
             alla = set(delar) == set(indikator.dimensionsvarden)
             if summa > 100 + PROCENT_AVRUNDNING or (alla and summa < 100 - PROCENT_AVRUNDNING):
                 rad = min(ifil.values(), key=lambda r: r.rad)
-                fel.append(Fel(filnamn, rad.rad, "varde",
-                               f"andelarna för {indikator_id} {period} summerar till "
-                               f"{_tal(summa)} % men ska tillsammans bli 100 % (±1 för "
-                               "avrundning)."))
+                fel.append(
+                    Fel(
+                        filnamn,
+                        rad.rad,
+                        "varde",
+                        f"andelarna för {indikator_id} {period} summerar till "
+                        f"{_tal(summa)} % men ska tillsammans bli 100 % (±1 för "
+                        "avrundning).",
+                    )
+                )
             continue
         if "" not in samlat:
             continue
@@ -437,15 +536,22 @@ def _kontrollera_helheten(rader: list[ImportRad], ref: Referens, filnamn: str) -
                 rad, var = ifil[""], f"totalen på rad {ifil[''].rad}"
             else:
                 rad, var = min(ifil.values(), key=lambda r: r.rad), "totalen i databasen"
-            fel.append(Fel(filnamn, rad.rad, "varde",
-                           f"delarna för {indikator_id} {period} ({len(delar)} st, med de "
-                           f"lagrade) summerar till {_tal(summa)} men {var} är {_tal(total)} "
-                           f"(skillnad {_tal(summa - total)})."))
+            fel.append(
+                Fel(
+                    filnamn,
+                    rad.rad,
+                    "varde",
+                    f"delarna för {indikator_id} {period} ({len(delar)} st, med de "
+                    f"lagrade) summerar till {_tal(summa)} men {var} är {_tal(total)} "
+                    f"(skillnad {_tal(summa - total)}).",
+                )
+            )
     return fel
 
 
-def tolka(innehall: bytes, filnamn: str, ref: Referens, dag: dt.date | None = None
-          ) -> list[ImportRad]:
+def tolka(
+    innehall: bytes, filnamn: str, ref: Referens, dag: dt.date | None = None
+) -> list[ImportRad]:
     """Every row of a CSV or Excel file, checked; ImportFel names each bad row and column."""
     filnamn = Path(filnamn).name
     dag = dag or idag()
@@ -458,8 +564,7 @@ def tolka(innehall: bytes, filnamn: str, ref: Referens, dag: dt.date | None = No
         raise ImportFel([Fel(filnamn, 1, None, "rad 1 ska vara rubrikraden (se mallen).")])
     index = _las_rubrik(rubrik, filnamn)
     if not data:
-        raise ImportFel([Fel(filnamn, None, None,
-                             "filen har bara en rubrikrad och inga värden.")])
+        raise ImportFel([Fel(filnamn, None, None, "filen har bara en rubrikrad och inga värden.")])
     rader, fel = [], []
     for radnr, celler in data:
         rad, radfel = _tolka_rad(radnr, celler, index, ref, dag, filnamn)
@@ -531,30 +636,43 @@ class Forhandsgranskning:
         for f in sorted(self.forandringar, key=lambda f: (ordning[f.andring], f.rad.rad)):
             enhet = f.indikator.enhet
             if f.andring == "ändrad":
-                forandring = (f"samma värde, ny källa ({visa_varde(f.rad.varde, enhet)})"
-                              if f.bara_kallan else
-                              f"{visa_varde(f.tidigare.varde, enhet)} → "
-                              f"{visa_varde(f.rad.varde, enhet)}")
+                forandring = (
+                    f"samma värde, ny källa ({visa_varde(f.rad.varde, enhet)})"
+                    if f.bara_kallan
+                    else f"{visa_varde(f.tidigare.varde, enhet)} → {visa_varde(f.rad.varde, enhet)}"
+                )
             else:
                 forandring = visa_varde(f.rad.varde, enhet)
-            rader.append({
-                "Rad": f.rad.rad,
-                "Ändring": f.andring,
-                "Indikator": f.indikator.namn,
-                "Period": f.rad.period,
-                "Dimension": f.rad.dimension or "totalt",
-                "Värde (gammalt → nytt)": forandring,
-                "Källa": f"{f.rad.kalla_dokument}, avsnitt {f.rad.kalla_avsnitt}",
-            })
-        return pl.DataFrame(rader, schema={
-            "Rad": pl.Int64, "Ändring": pl.String, "Indikator": pl.String, "Period": pl.String,
-            "Dimension": pl.String, "Värde (gammalt → nytt)": pl.String, "Källa": pl.String,
-        })
+            rader.append(
+                {
+                    "Rad": f.rad.rad,
+                    "Ändring": f.andring,
+                    "Indikator": f.indikator.namn,
+                    "Period": f.rad.period,
+                    "Dimension": f.rad.dimension or "totalt",
+                    "Värde (gammalt → nytt)": forandring,
+                    "Källa": f"{f.rad.kalla_dokument}, avsnitt {f.rad.kalla_avsnitt}",
+                }
+            )
+        return pl.DataFrame(
+            rader,
+            schema={
+                "Rad": pl.Int64,
+                "Ändring": pl.String,
+                "Indikator": pl.String,
+                "Period": pl.String,
+                "Dimension": pl.String,
+                "Värde (gammalt → nytt)": pl.String,
+                "Källa": pl.String,
+            },
+        )
 
     def sammanfattning(self) -> str:
-        text = (f"{self.filnamn}: {_antal(len(self.nya), 'nytt värde', 'nya värden')}, "
-                f"{_antal(len(self.andrade), 'ändrat', 'ändrade')} och "
-                f"{_antal(len(self.oforandrade), 'oförändrat', 'oförändrade')}")
+        text = (
+            f"{self.filnamn}: {_antal(len(self.nya), 'nytt värde', 'nya värden')}, "
+            f"{_antal(len(self.andrade), 'ändrat', 'ändrade')} och "
+            f"{_antal(len(self.oforandrade), 'oförändrat', 'oförändrade')}"
+        )
         if self.nya_kallor:
             text += f"; {_antal(len(self.nya_kallor), 'nytt källdokument', 'nya källdokument')}"
         return text + "."
@@ -564,25 +682,30 @@ def _antal(antal: int, ett: str, flera: str) -> str:
     return f"{antal} {ett if antal == 1 else flera}"
 
 
-def granska(rader: list[ImportRad], ref: Referens, filnamn: str, sha256: str
-            ) -> Forhandsgranskning:
+def granska(rader: list[ImportRad], ref: Referens, filnamn: str, sha256: str) -> Forhandsgranskning:
     """Each row against what is stored: new, changed (value or source) or unchanged."""
     forandringar = []
     for rad in rader:
         lagrat = ref.varden.get(rad.nyckel)
         if lagrat is None:
             andring = "ny"
-        elif (lagrat.varde != rad.varde or lagrat.kalla != rad.kalla
-              or lagrat.avsnitt != rad.kalla_avsnitt
-              or (rad.anmarkning is not None and rad.anmarkning != lagrat.anmarkning)):
+        elif (
+            lagrat.varde != rad.varde
+            or lagrat.kalla != rad.kalla
+            or lagrat.avsnitt != rad.kalla_avsnitt
+            or (rad.anmarkning is not None and rad.anmarkning != lagrat.anmarkning)
+        ):
             andring = "ändrad"
         else:
             andring = "oförändrad"
         forandringar.append(Forandring(rad, andring, lagrat, ref.indikatorer[rad.indikator_id]))
     nya_kallor = []
     for f in forandringar:
-        if f.andring != "oförändrad" and f.rad.kalla not in ref.kallor \
-                and f.rad.kalla not in nya_kallor:
+        if (
+            f.andring != "oförändrad"
+            and f.rad.kalla not in ref.kallor
+            and f.rad.kalla not in nya_kallor
+        ):
             nya_kallor.append(f.rad.kalla)
     return Forhandsgranskning(Path(filnamn).name, sha256, tuple(forandringar), tuple(nya_kallor))
 
@@ -591,8 +714,9 @@ def _sha256(innehall: bytes) -> str:
     return hashlib.sha256(innehall).hexdigest()
 
 
-def _las_databas(databas: Databas | None, fil: Path | None, data: Path | None
-                 ) -> tuple[Databas, bool]:
+def _las_databas(
+    databas: Databas | None, fil: Path | None, data: Path | None
+) -> tuple[Databas, bool]:
     if databas is not None:
         return databas, False
     return Databas(bygg.sakerstall(fil, data)), True
@@ -627,8 +751,16 @@ def kontrollera_vem(vem: str) -> str:
     if not vem:
         raise ImportFel([Fel("inloggningen", None, None, "ett namn krävs för importloggen.")])
     if len(vem) > 80 or vem[0] in FORMELTECKEN:
-        raise ImportFel([Fel("inloggningen", None, None, "namnet får vara högst 80 tecken "
-                             "och inte börja med =, +, - eller @.")])
+        raise ImportFel(
+            [
+                Fel(
+                    "inloggningen",
+                    None,
+                    None,
+                    "namnet får vara högst 80 tecken och inte börja med =, +, - eller @.",
+                )
+            ]
+        )
     return vem
 
 
@@ -640,9 +772,17 @@ class Importresultat:
 
 def _ingen_andring(granskning: Forhandsgranskning) -> None:
     if not granskning.nya and not granskning.andrade:
-        raise ImportFel([Fel(granskning.filnamn, None, None,
-                             f"filen ändrar ingenting: alla {len(granskning.oforandrade)} rader "
-                             "finns redan med samma värde och källa.")])
+        raise ImportFel(
+            [
+                Fel(
+                    granskning.filnamn,
+                    None,
+                    None,
+                    f"filen ändrar ingenting: alla {len(granskning.oforandrade)} rader "
+                    "finns redan med samma värde och källa.",
+                )
+            ]
+        )
 
 
 class _Import(bygg.Andring):
@@ -656,22 +796,38 @@ class _Import(bygg.Andring):
         rader = tolka(self.innehall, self.filnamn, ref, self.dag)
         granskning = granska(rader, ref, self.filnamn, _sha256(self.innehall))
         _ingen_andring(granskning)
-        import_id = con.execute(
-            "select coalesce(max(import_id), 0) + 1 from importer").fetchall()[0][0]
+        import_id = con.execute("select coalesce(max(import_id), 0) + 1 from importer").fetchall()[
+            0
+        ][0]
         kalla_id = dict(ref.kallor)
         for nummer, kalla in enumerate(granskning.nya_kallor, 1):
             kalla_id[kalla] = f"import_{import_id}_{nummer}"
         con.execute(
             "insert into importer (import_id, vem, nar, filnamn, sha256, rader_nya, "
             "rader_andrade, rader_oforandrade, status) values (?, ?, ?, ?, ?, ?, ?, ?, 'aktiv')",
-            [import_id, self.vem, nu(), self.filnamn, granskning.sha256, len(granskning.nya),
-             len(granskning.andrade), len(granskning.oforandrade)],
+            [
+                import_id,
+                self.vem,
+                nu(),
+                self.filnamn,
+                granskning.sha256,
+                len(granskning.nya),
+                len(granskning.andrade),
+                len(granskning.oforandrade),
+            ],
         )
         for dokument, datum, diarienummer in granskning.nya_kallor:
             con.execute(
                 "insert into importerade_kallor values (?, ?, ?, ?, ?, 'Importerad fil', ?, ?)",
-                [import_id, kalla_id[(dokument, datum, diarienummer)], dokument, datum,
-                 diarienummer, self.filnamn, f"Skapad av import {import_id} ({self.vem})."],
+                [
+                    import_id,
+                    kalla_id[(dokument, datum, diarienummer)],
+                    dokument,
+                    datum,
+                    diarienummer,
+                    self.filnamn,
+                    f"Skapad av import {import_id} ({self.vem}).",
+                ],
             )
         skrivna = [f for f in granskning.forandringar if f.andring != "oförändrad"]
         nya_rader = pl.DataFrame(
@@ -691,11 +847,19 @@ class _Import(bygg.Andring):
                 "andring": [f.andring for f in skrivna],
             },
             schema={
-                "import_id": pl.Int32, "rad": pl.Int32, "indikator_id": pl.String,
-                "ar": pl.Int32, "periodtyp": pl.String, "manad": pl.Int32,
-                "dimension": pl.String, "varde": pl.Decimal(18, 2), "kalla_id": pl.String,
-                "avsnitt": pl.String, "anmarkning": pl.String,
-                "tidigare_varde": pl.Decimal(18, 2), "andring": pl.String,
+                "import_id": pl.Int32,
+                "rad": pl.Int32,
+                "indikator_id": pl.String,
+                "ar": pl.Int32,
+                "periodtyp": pl.String,
+                "manad": pl.Int32,
+                "dimension": pl.String,
+                "varde": pl.Decimal(18, 2),
+                "kalla_id": pl.String,
+                "avsnitt": pl.String,
+                "anmarkning": pl.String,
+                "tidigare_varde": pl.Decimal(18, 2),
+                "andring": pl.String,
             },
         )
         con.register("nya_rader", nya_rader)
@@ -724,8 +888,9 @@ class _Import(bygg.Andring):
             """,
             [import_id],
         ).fetchall()[0][0]
-        status = con.execute("select status from importer where import_id = ?",
-                             [import_id]).fetchall()
+        status = con.execute(
+            "select status from importer where import_id = ?", [import_id]
+        ).fetchall()
         if saknas or status != [("aktiv",)]:
             raise RuntimeError(f"import {import_id} finns inte i den nya databasen")
 
@@ -745,8 +910,7 @@ def importera(
     vem = kontrollera_vem(vem)
     fil = fil or sokvagar.databasfil()
     # fail fast, without taking the lock, on a file that cannot be imported
-    _ingen_andring(forhandsgranska(innehall, filnamn, databas=databas, fil=fil, data=data,
-                                   dag=dag))
+    _ingen_andring(forhandsgranska(innehall, filnamn, databas=databas, fil=fil, data=data, dag=dag))
     andring = _Import(innehall, filnamn, vem, dag)
     bygg.bygg(fil, data, andring=andring, vanta=0)
     return andring.resultat
@@ -760,22 +924,34 @@ class _Angring(bygg.Andring):
     def fore_aterspelning(self, con: duckdb.DuckDBPyConnection) -> None:
         senaste = con.execute(
             "select import_id, filnamn from importer where status = 'aktiv' "
-            "order by import_id desc limit 1").fetchall()
+            "order by import_id desc limit 1"
+        ).fetchall()
         if not senaste:
             raise ImportFel([Fel("importloggen", None, None, "det finns ingen import att ångra.")])
         import_id, filnamn = senaste[0]
         if self.import_id is not None and self.import_id != import_id:
-            raise ImportFel([Fel("importloggen", None, None,
-                                 f"import {self.import_id} är inte längre den senaste (det är "
-                                 f"import {import_id}, {filnamn}); ladda om sidan.")])
+            raise ImportFel(
+                [
+                    Fel(
+                        "importloggen",
+                        None,
+                        None,
+                        f"import {self.import_id} är inte längre den senaste (det är "
+                        f"import {import_id}, {filnamn}); ladda om sidan.",
+                    )
+                ]
+            )
         con.execute(
             "update importer set status = 'angrad', angrad_av = ?, angrad_nar = ? "
-            "where import_id = ?", [self.vem, nu(), import_id])
+            "where import_id = ?",
+            [self.vem, nu(), import_id],
+        )
         self.angrad = (import_id, filnamn)
 
     def verifiera(self, con: duckdb.DuckDBPyConnection) -> None:
-        status = con.execute("select status from importer where import_id = ?",
-                             [self.angrad[0]]).fetchall()
+        status = con.execute(
+            "select status from importer where import_id = ?", [self.angrad[0]]
+        ).fetchall()
         if status != [("angrad",)]:
             raise RuntimeError(f"import {self.angrad[0]} är inte ångrad i den nya databasen")
 
@@ -796,27 +972,48 @@ class _Kommentar(bygg.Andring):
         self.text, self.vem = text, vem
 
     def fore_aterspelning(self, con: duckdb.DuckDBPyConnection) -> None:
-        if not con.execute("select count(*) from indikatorer where indikator_id = ?",
-                           [self.nyckel[0]]).fetchall()[0][0]:
-            raise ImportFel([Fel("kommentaren", None, "indikator_id",
-                                 f"okänd indikator '{_kort(self.nyckel[0])}'.")])
-        con.execute("delete from kommentarer where indikator_id = ? and ar = ? and manad = ?",
-                    list(self.nyckel))
+        if not con.execute(
+            "select count(*) from indikatorer where indikator_id = ?", [self.nyckel[0]]
+        ).fetchall()[0][0]:
+            raise ImportFel(
+                [
+                    Fel(
+                        "kommentaren",
+                        None,
+                        "indikator_id",
+                        f"okänd indikator '{_kort(self.nyckel[0])}'.",
+                    )
+                ]
+            )
+        con.execute(
+            "delete from kommentarer where indikator_id = ? and ar = ? and manad = ?",
+            list(self.nyckel),
+        )
         if self.text is not None:
-            con.execute("insert into kommentarer values (?, ?, ?, ?, ?, ?)",
-                        [*self.nyckel, self.text, self.vem, nu()])
+            con.execute(
+                "insert into kommentarer values (?, ?, ?, ?, ?, ?)",
+                [*self.nyckel, self.text, self.vem, nu()],
+            )
 
     def verifiera(self, con: duckdb.DuckDBPyConnection) -> None:
         texter = con.execute(
             "select text from kommentarer where indikator_id = ? and ar = ? and manad = ?",
-            list(self.nyckel)).fetchall()
+            list(self.nyckel),
+        ).fetchall()
         if texter != ([(self.text,)] if self.text is not None else []):
             raise RuntimeError("kommentaren finns inte som den skrevs i den nya databasen")
 
 
 def spara_kommentar(
-    indikator_id: str, ar: int, manad: int, text: str | None, vem: str, *,
-    fil: Path | None = None, data: Path | None = None, dag: dt.date | None = None,
+    indikator_id: str,
+    ar: int,
+    manad: int,
+    text: str | None,
+    vem: str,
+    *,
+    fil: Path | None = None,
+    data: Path | None = None,
+    dag: dt.date | None = None,
 ) -> None:
     """Write (or with text None or empty, remove) the comment on an indicator's month."""
     vem = kontrollera_vem(vem)
@@ -828,16 +1025,29 @@ def spara_kommentar(
     elif not (isinstance(manad, int) and 1 <= manad <= 12):
         fel.append(Fel("kommentaren", None, "manad", f"{manad} är ingen månad (1–12)."))
     elif (ar, manad) > (dag.year, dag.month):
-        fel.append(Fel("kommentaren", None, "manad",
-                       f"{manadsnamn(manad)} {ar} ligger i framtiden."))
+        fel.append(
+            Fel("kommentaren", None, "manad", f"{manadsnamn(manad)} {ar} ligger i framtiden.")
+        )
     if text is not None:
         if text[0] in FORMELTECKEN:
-            fel.append(Fel("kommentaren", None, "text",
-                           f"texten börjar med '{text[0]}' och kan köras som en formel i Excel "
-                           "(formelinjektion); ta bort tecknet."))
+            fel.append(
+                Fel(
+                    "kommentaren",
+                    None,
+                    "text",
+                    f"texten börjar med '{text[0]}' och kan köras som en formel i Excel "
+                    "(formelinjektion); ta bort tecknet.",
+                )
+            )
         elif len(text) > MAX_TECKEN_KOMMENTAR:
-            fel.append(Fel("kommentaren", None, "text",
-                           f"texten har {len(text)} tecken; högst {MAX_TECKEN_KOMMENTAR}."))
+            fel.append(
+                Fel(
+                    "kommentaren",
+                    None,
+                    "text",
+                    f"texten har {len(text)} tecken; högst {MAX_TECKEN_KOMMENTAR}.",
+                )
+            )
     if fel:
         raise ImportFel(fel)
     bygg.bygg(fil, data, andring=_Kommentar(indikator_id, ar, manad, text, vem), vanta=10)
@@ -850,11 +1060,21 @@ def exempelrader(varden: pl.DataFrame) -> pl.DataFrame:
     """Two real rows for the template, from query varden_med_kalla: the latest monthly total
     and the latest monthly value with a dimension. Importing them unchanged changes nothing."""
     manad = varden.filter(pl.col("periodtyp") == "manad").sort(
-        ["ar", "manad", "indikator_id", "dimension"], descending=[True, True, False, False])
-    valda = pl.concat([manad.filter(pl.col("dimension") == "").head(1),
-                       manad.filter(pl.col("dimension") != "").head(1)])
+        ["ar", "manad", "indikator_id", "dimension"], descending=[True, True, False, False]
+    )
+    valda = pl.concat(
+        [
+            manad.filter(pl.col("dimension") == "").head(1),
+            manad.filter(pl.col("dimension") != "").head(1),
+        ]
+    )
     return valda.select(
-        "indikator_id", "ar", "manad", "periodtyp", "dimension", "varde",
+        "indikator_id",
+        "ar",
+        "manad",
+        "periodtyp",
+        "dimension",
+        "varde",
         pl.col("dokument").alias("kalla_dokument"),
         pl.col("datum").alias("kalla_datum"),
         pl.col("diarienummer").alias("kalla_diarienummer"),
@@ -866,8 +1086,7 @@ def _svensk_text(varde: object) -> str:
     if varde is None:
         return ""
     if isinstance(varde, Decimal):
-        text = format(varde.normalize() if varde == varde.to_integral_value()
-                      else varde, "f")
+        text = format(varde.normalize() if varde == varde.to_integral_value() else varde, "f")
         return text.replace(".", ",")
     return str(varde)
 
@@ -877,7 +1096,7 @@ def mall_csv(exempel: pl.DataFrame | None = None) -> bytes:
     utdata = io.StringIO()
     skrivare = csv.writer(utdata, delimiter=";", lineterminator="\r\n")
     skrivare.writerow(KOLUMNER)
-    for rad in (exempel.iter_rows() if exempel is not None else []):
+    for rad in exempel.iter_rows() if exempel is not None else []:
         skrivare.writerow([_svensk_text(v) for v in rad])
     return utdata.getvalue().encode("utf-8-sig")
 
@@ -887,18 +1106,21 @@ def mall_excel(indikatorer: pl.DataFrame, exempel: pl.DataFrame | None = None) -
     indicator, its unit and the allowed dimension values (from query import_indikatorer)."""
     import xlsxwriter
 
-    rader = (exempel if exempel is not None else pl.DataFrame(
-        schema={k: pl.String for k in KOLUMNER})).with_columns(
-        pl.col("varde").cast(pl.Float64) if exempel is not None else pl.col("varde"))
+    rader = (
+        exempel if exempel is not None else pl.DataFrame(schema={k: pl.String for k in KOLUMNER})
+    ).with_columns(pl.col("varde").cast(pl.Float64) if exempel is not None else pl.col("varde"))
     lista = indikatorer.select(
-        "indikator_id", "namn", "enhet",
+        "indikator_id",
+        "namn",
+        "enhet",
         pl.col("dimension").fill_null(""),
         pl.col("dimensionsvarden").list.join("; ").alias("tillatna_dimensionsvarden"),
     )
     buffert = io.BytesIO()
     with xlsxwriter.Workbook(buffert) as arbetsbok:
-        rader.write_excel(arbetsbok, worksheet="Import", autofit=True,
-                          dtype_formats={pl.Date: "yyyy-mm-dd"})
+        rader.write_excel(
+            arbetsbok, worksheet="Import", autofit=True, dtype_formats={pl.Date: "yyyy-mm-dd"}
+        )
         lista.write_excel(arbetsbok, worksheet="Indikatorer", autofit=True)
     return buffert.getvalue()
 
@@ -912,25 +1134,32 @@ def _skriv_granskning(granskning: Forhandsgranskning) -> None:
         enhet = f.indikator.enhet
         dimension = f", {f.rad.dimension}" if f.rad.dimension else ""
         if f.andring == "ändrad":
-            vad = (f"{visa_varde(f.tidigare.varde, enhet)} → {visa_varde(f.rad.varde, enhet)}"
-                   if not f.bara_kallan else "samma värde, ny källa")
+            vad = (
+                f"{visa_varde(f.tidigare.varde, enhet)} → {visa_varde(f.rad.varde, enhet)}"
+                if not f.bara_kallan
+                else "samma värde, ny källa"
+            )
         else:
             vad = visa_varde(f.rad.varde, enhet)
-        print(f"  rad {f.rad.rad}: {f.andring}: {f.rad.indikator_id}{dimension}, "
-              f"{f.rad.period}: {vad}")
+        print(
+            f"  rad {f.rad.rad}: {f.andring}: {f.rad.indikator_id}{dimension}, "
+            f"{f.rad.period}: {vad}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     tolkare = argparse.ArgumentParser(
         prog="python -m nyckeltal.importera",
         description="Läs in nya siffror i dashboardens databas, eller ångra den senaste "
-                    "importen. Formatet beskrivs i README.md (Import av nya siffror).",
+        "importen. Formatet beskrivs i README.md (Import av nya siffror).",
     )
     tolkare.add_argument("fil", nargs="?", type=Path, help="CSV- eller Excel-fil att läsa in")
-    tolkare.add_argument("--forhandsgranska", action="store_true",
-                         help="visa vad som skulle ändras, utan att spara")
-    tolkare.add_argument("--vem", default=None,
-                         help="namn i importloggen (standard: användarnamnet)")
+    tolkare.add_argument(
+        "--forhandsgranska", action="store_true", help="visa vad som skulle ändras, utan att spara"
+    )
+    tolkare.add_argument(
+        "--vem", default=None, help="namn i importloggen (standard: användarnamnet)"
+    )
     tolkare.add_argument("--angra", action="store_true", help="ångra den senaste importen")
     val = tolkare.parse_args(argv)
     if val.angra == (val.fil is not None):
@@ -944,9 +1173,17 @@ def main(argv: list[str] | None = None) -> int:
         if not val.fil.is_file():
             raise ImportFel([Fel(val.fil.name, None, None, "filen finns inte.")])
         if val.fil.stat().st_size > MAX_STORLEK:
-            raise ImportFel([Fel(val.fil.name, None, None,
-                                 f"filen är {_storlek(val.fil.stat().st_size)}; största "
-                                 f"tillåtna storlek är {_storlek(MAX_STORLEK)}.")])
+            raise ImportFel(
+                [
+                    Fel(
+                        val.fil.name,
+                        None,
+                        None,
+                        f"filen är {_storlek(val.fil.stat().st_size)}; största "
+                        f"tillåtna storlek är {_storlek(MAX_STORLEK)}.",
+                    )
+                ]
+            )
         innehall = val.fil.read_bytes()
         if val.forhandsgranska:
             _skriv_granskning(forhandsgranska(innehall, val.fil.name))

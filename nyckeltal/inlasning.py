@@ -132,14 +132,29 @@ def las_tabell(
             delar.append("har okända kolumner " + ", ".join(okanda))
         if not delar:
             delar.append("har kolumnerna i fel ordning")
-        raise DataFel([Fel(namn, 1, None, f"rubrikraden {' och '.join(delar)}; "
-                           f"väntat: {', '.join(forvantade)}.")])
+        raise DataFel(
+            [
+                Fel(
+                    namn,
+                    1,
+                    None,
+                    f"rubrikraden {' och '.join(delar)}; väntat: {', '.join(forvantade)}.",
+                )
+            ]
+        )
     kolumndata: dict[str, list[object]] = {k.namn: [] for k in spec}
     for index, rad in enumerate(data):
         radnr = index + 2
         if len(rad) != len(spec):
-            fel.append(Fel(namn, radnr, None, f"raden har {len(rad)} fält men ska ha {len(spec)} "
-                           "(kontrollera kommatecken och citattecken)."))
+            fel.append(
+                Fel(
+                    namn,
+                    radnr,
+                    None,
+                    f"raden har {len(rad)} fält men ska ha {len(spec)} "
+                    "(kontrollera kommatecken och citattecken).",
+                )
+            )
             continue
         for kol, cell in zip(spec, rad):
             text = (cell or "").strip()
@@ -168,8 +183,10 @@ def las_tabell(
 # Word write all three); the decimal mark is a comma (Swedish) or a point. A typographic minus
 # (U+2212) is a minus.
 _TUSENTAL = "[ \u00a0\u202f]"
-_SVENSKT_TAL = re.compile(rf"(?P<tecken>[-\u2212]?)(?P<heltal>\d{{1,3}}(?:{_TUSENTAL}\d{{3}})+|\d+)"
-                          r"(?:(?P<decimaltecken>[,.])(?P<decimaler>\d+))?")
+_SVENSKT_TAL = re.compile(
+    rf"(?P<tecken>[-\u2212]?)(?P<heltal>\d{{1,3}}(?:{_TUSENTAL}\d{{3}})+|\d+)"
+    r"(?:(?P<decimaltecken>[,.])(?P<decimaler>\d+))?"
+)
 
 
 def tolka_svenskt_tal(text: str, max_decimaler: int = 2) -> tuple[Decimal | None, str | None]:
@@ -182,8 +199,10 @@ def tolka_svenskt_tal(text: str, max_decimaler: int = 2) -> tuple[Decimal | None
         return None, f"'{text}' är inte ett tal (skriv t.ex. 1 234,5 eller 1234.5)."
     decimaler = traff["decimaler"] or ""
     if len(decimaler) > max_decimaler:
-        return None, (f"'{text}' har fler än {max_decimaler} decimaler (tusental skrivs med "
-                      "mellanslag, t.ex. 1 234).")
+        return None, (
+            f"'{text}' har fler än {max_decimaler} decimaler (tusental skrivs med "
+            "mellanslag, t.ex. 1 234)."
+        )
     siffror = re.sub(_TUSENTAL, "", traff["heltal"]) + ("." + decimaler if decimaler else "")
     varde = Decimal(siffror)
     return (-varde if traff["tecken"] else varde), None
@@ -230,8 +249,9 @@ def las_csv_rader(text: str) -> list[list[str]]:
     """All records of a CSV text, separator guessed from the first line; csv.Error on
     broken quoting or NUL bytes."""
     forsta = text.split("\n", 1)[0]
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=gissa_avgransare(forsta),
-                           strict=True))
+    return list(
+        csv.reader(io.StringIO(text, newline=""), delimiter=gissa_avgransare(forsta), strict=True)
+    )
 
 
 def _excelcell(varde: object) -> str:
@@ -246,8 +266,9 @@ def _excelcell(varde: object) -> str:
     return text
 
 
-def las_excel_rader(innehall: bytes, flik: str | None = None, max_rader: int = 50_000
-                    ) -> list[list[str]]:
+def las_excel_rader(
+    innehall: bytes, flik: str | None = None, max_rader: int = 50_000
+) -> list[list[str]]:
     """The rows of one sheet (the one named flik if it exists, else the first) as text.
 
     Rows are not skipped, so list index + 1 is the row number Excel shows."""

@@ -49,9 +49,7 @@ class Period:
         return {"ar": self.ar, "fran_manad": self.fran_manad, "till_manad": self.till_manad}
 
 
-def period_fran_val(
-    ar: int, val: str, manad: int, jamforelsear: int | None = None
-) -> Period:
+def period_fran_val(ar: int, val: str, manad: int, jamforelsear: int | None = None) -> Period:
     """The period of a quick choice; manad is the last month for 'hittills i år'."""
     if val not in SNABBVAL:
         raise ValueError(f"okänt snabbval {val!r}")

@@ -71,8 +71,8 @@ class Underlag:
 def hamta_underlag(fraga: Callable[..., pl.DataFrame], period: Period) -> Underlag:
     """The queries behind the text; fraga is Databas.fraga or the pages' cached fraga."""
     kommentarer = fraga("kommentarer_alla").filter(
-        (pl.col("ar") == period.ar) & pl.col("manad").is_between(period.fran_manad,
-                                                                 period.till_manad)
+        (pl.col("ar") == period.ar)
+        & pl.col("manad").is_between(period.fran_manad, period.till_manad)
     )
     return Underlag(
         period=period,
@@ -91,8 +91,11 @@ def sparade_kommentarer(underlag: Underlag, omrade: str) -> tuple[str, ...]:
     written; a page shows it with st.text, never as Markdown."""
     if underlag.kommentarer.is_empty():
         return ()
-    omraden = dict(zip(underlag.indikatorer["indikator_id"].to_list(),
-                       underlag.indikatorer["omrade"].to_list()))
+    omraden = dict(
+        zip(
+            underlag.indikatorer["indikator_id"].to_list(), underlag.indikatorer["omrade"].to_list()
+        )
+    )
     rader = underlag.kommentarer.filter(
         pl.col("indikator_id").is_in([i for i, o in omraden.items() if o == omrade])
     ).sort("manad", "indikator_id")
@@ -107,16 +110,16 @@ def sparade_kommentarer(underlag: Underlag, omrade: str) -> tuple[str, ...]:
 SUBJEKT = {
     "hushall_forsorjningsstod": ("Antal hushåll med ekonomiskt bistånd", "hushåll"),
     "hushall_langvarigt": (
-        "Antal hushåll med ekonomiskt bistånd i mer än tio månader under året", "hushåll"),
-    "barn_ej_bistand_andel": (
-        "Andelen barn som inte lever i hushåll med ekonomiskt bistånd", ""),
+        "Antal hushåll med ekonomiskt bistånd i mer än tio månader under året",
+        "hushåll",
+    ),
+    "barn_ej_bistand_andel": ("Andelen barn som inte lever i hushåll med ekonomiskt bistånd", ""),
     "bistand_kostnad": ("Nettokostnaden för ekonomiskt bistånd", ""),
     "mottagna_flyktingar": ("Antal mottagna flyktingar", "flyktingar"),
     "anstallningsform_antal": ("Antal personer i arbetsmarknadsanställningar", "personer"),
     "personer_arbetsmarknadsinsatser": ("Antal personer i arbetsmarknadsinsatser", "personer"),
     "vaxla_bidrag_mot_lon": ("Antal personer som växlat bidrag mot lön", "personer"),
-    "kaa_kannedom": (
-        "Kännedomen om målgruppen inom det kommunala aktivitetsansvaret (KAA)", ""),
+    "kaa_kannedom": ("Kännedomen om målgruppen inom det kommunala aktivitetsansvaret (KAA)", ""),
     "namnd_resultat": ("Nämndens resultat", ""),
 }
 # What a target counts, in the phrase "målet om högst 700 hushåll".
@@ -125,13 +128,27 @@ MALORD = {
     "mottagna_flyktingar": "mottagna flyktingar under året",
 }
 OMRADEN = (
-    ("bistand", "Ekonomiskt bistånd",
-     ("hushall_forsorjningsstod", "bistand_kostnad", "hushall_langvarigt",
-      "barn_ej_bistand_andel")),
+    (
+        "bistand",
+        "Ekonomiskt bistånd",
+        (
+            "hushall_forsorjningsstod",
+            "bistand_kostnad",
+            "hushall_langvarigt",
+            "barn_ej_bistand_andel",
+        ),
+    ),
     ("flykting", "Flyktingmottagning", ("mottagna_flyktingar",)),
-    ("arbetsmarknad", "Arbetsmarknad",
-     ("anstallningsform_antal", "personer_arbetsmarknadsinsatser", "vaxla_bidrag_mot_lon",
-      "kaa_kannedom")),
+    (
+        "arbetsmarknad",
+        "Arbetsmarknad",
+        (
+            "anstallningsform_antal",
+            "personer_arbetsmarknadsinsatser",
+            "vaxla_bidrag_mot_lon",
+            "kaa_kannedom",
+        ),
+    ),
     ("ekonomi", "Ekonomi", ("namnd_resultat",)),
 )
 
@@ -147,8 +164,9 @@ def _uppgift(rad: dict | None, beskrivning: str, enhet: str) -> Uppgift | None:
     kalla = str(Kalla(rad["dokument"], rad["datum"], rad["diarienummer"], rad["avsnitt"]))
     if harledning == ANGIVET:
         return Uppgift(beskrivning, Decimal(str(rad["varde"])), enhet, ANGIVET, kalla)
-    return Uppgift(beskrivning, Decimal(str(rad["varde"])), enhet, BERAKNAT,
-                   f"{harledning}; {kalla}")
+    return Uppgift(
+        beskrivning, Decimal(str(rad["varde"])), enhet, BERAKNAT, f"{harledning}; {kalla}"
+    )
 
 
 def _v(uppgift: Uppgift, decimaler: int = 0) -> str:
@@ -198,7 +216,10 @@ class _Skrivare:
                 text += ", oförändrat"
             else:
                 forandring = Uppgift(
-                    f"Förändring {m['namn']}", abs(skillnad), enhet, BERAKNAT,
+                    f"Förändring {m['namn']}",
+                    abs(skillnad),
+                    enhet,
+                    BERAKNAT,
                     f"{tal(nu.varde)} − {tal(da.varde)}",
                 )
                 uppgifter.append(forandring)
@@ -226,9 +247,17 @@ class _Skrivare:
             f" {malord}" if malord else ""
         )
         uppgifter.append(
-            Uppgift(f"Mål {self.period.ar}: {m['namn']}", Decimal(str(malvarde)), enhet, ANGIVET,
-                    str(Kalla(m["mal_dokument"], m["mal_datum"], m["mal_diarienummer"],
-                              m["mal_avsnitt"])))
+            Uppgift(
+                f"Mål {self.period.ar}: {m['namn']}",
+                Decimal(str(malvarde)),
+                enhet,
+                ANGIVET,
+                str(
+                    Kalla(
+                        m["mal_dokument"], m["mal_datum"], m["mal_diarienummer"], m["mal_avsnitt"]
+                    )
+                ),
+            )
         )
         status = malstatus(nu.varde, malvarde, jamforelse, enhet)
         hela_aret = self.period.fran_manad == 1 and self.period.till_manad == 12
@@ -236,8 +265,13 @@ class _Skrivare:
             if jamforelse == "lägst":
                 if status.uppfyllt:
                     return f"; {mal} är redan nått"
-                kvar = Uppgift("Kvar till målet", Decimal(str(malvarde)) - nu.varde, enhet,
-                               BERAKNAT, f"{tal(malvarde)} − {tal(nu.varde)}")
+                kvar = Uppgift(
+                    "Kvar till målet",
+                    Decimal(str(malvarde)) - nu.varde,
+                    enhet,
+                    BERAKNAT,
+                    f"{tal(malvarde)} − {tal(nu.varde)}",
+                )
                 uppgifter.append(kvar)
                 return f"; {mal} är ännu inte nått ({_v(kvar)} kvar)"
             return f"; {mal} " + ("hålls hittills" if status.uppfyllt else "överskrids redan")
@@ -291,15 +325,26 @@ class _Skrivare:
         )
         if avvikelse is None:
             avvikelse = Uppgift(
-                f"Nettokostnad mot budget {intervall} {ar}", kostnad.varde - budget.varde, "tkr",
-                BERAKNAT, f"{tal(kostnad.varde)} − {tal(budget.varde)}",
+                f"Nettokostnad mot budget {intervall} {ar}",
+                kostnad.varde - budget.varde,
+                "tkr",
+                BERAKNAT,
+                f"{tal(kostnad.varde)} − {tal(budget.varde)}",
             )
         riktning = (
-            "högre än" if avvikelse.varde > 0 else "lägre än" if avvikelse.varde < 0
+            "högre än"
+            if avvikelse.varde > 0
+            else "lägre än"
+            if avvikelse.varde < 0
             else "i nivå med"
         )
-        belopp = Uppgift(avvikelse.beskrivning, abs(avvikelse.varde), "tkr",
-                         avvikelse.harledning, avvikelse.underlag)
+        belopp = Uppgift(
+            avvikelse.beskrivning,
+            abs(avvikelse.varde),
+            "tkr",
+            avvikelse.harledning,
+            avvikelse.underlag,
+        )
         return Mening(
             f"Budgeten för samma period är {_v(budget)}; nettokostnaden är "
             + (f"{_v(belopp)} {riktning} budget." if avvikelse.varde else f"{riktning} budget."),
@@ -317,8 +362,13 @@ class _Skrivare:
             if p.budget is not None:
                 uppgifter.append(p.budget)
                 skillnad = p.forvaltningens.varde - p.budget.varde
-                diff = Uppgift("Prognos mot budget", abs(skillnad), "tkr", BERAKNAT,
-                               f"{tal(p.forvaltningens.varde)} − {tal(p.budget.varde)}")
+                diff = Uppgift(
+                    "Prognos mot budget",
+                    abs(skillnad),
+                    "tkr",
+                    BERAKNAT,
+                    f"{tal(p.forvaltningens.varde)} − {tal(p.budget.varde)}",
+                )
                 uppgifter.append(diff)
                 lage = "över" if skillnad > 0 else "under" if skillnad < 0 else "i nivå med"
                 text += f" mot budgeten {_v(p.budget)}, {_v(diff)} {lage} budget"
@@ -327,8 +377,7 @@ class _Skrivare:
             uppgifter.append(p.prognos)
             monster = ", ".join(str(k.ar) for k in p.kvoter)
             text = (
-                f"En framskrivning med tidigare års säsongsmönster ({monster}) "
-                f"ger {_v(p.prognos)}"
+                f"En framskrivning med tidigare års säsongsmönster ({monster}) ger {_v(p.prognos)}"
             )
             if p.lag is not None and p.hog is not None:
                 uppgifter += [p.lag, p.hog]
@@ -353,28 +402,43 @@ class _Skrivare:
             f"{'lägre' if u.belopp.varde < 0 else 'högre'} kostnad per hushåll "
             f"({_v(u.per_hushall_jmf)} mot {_v(u.per_hushall)} per hushåll och månad) drog "
             f"{'ned' if u.belopp.varde < 0 else 'upp'} den med {_v(_abs(u.belopp))}.",
-            (u.kostnad_jmf, u.kostnad, u.hushall_jmf, u.hushall, u.per_hushall_jmf,
-             u.per_hushall, u.forandring, u.volym, u.belopp),
+            (
+                u.kostnad_jmf,
+                u.kostnad,
+                u.hushall_jmf,
+                u.hushall,
+                u.per_hushall_jmf,
+                u.per_hushall,
+                u.forandring,
+                u.volym,
+                u.belopp,
+            ),
         )
 
     def flykting(self) -> list[Mening]:
         ut = [self.jamforelse("mottagna_flyktingar")]
         kon = _rader(self.u.flykting).get("mottagna_flyktingar_kon")
         if kon is not None and "mottagna_flyktingar" in self.nu:
-            andel = _uppgift(kon, f"Andel kvinnor av mottagna flyktingar, {self.period.etikett}",
-                             "procent")
+            andel = _uppgift(
+                kon, f"Andel kvinnor av mottagna flyktingar, {self.period.etikett}", "procent"
+            )
             ut.append(Mening(f"Av de mottagna var {_v(andel)} kvinnor.", (andel,)))
         return ut
 
     def arbetsmarknad(self) -> list[Mening]:
-        return [self.jamforelse(i) for i in (
-            "anstallningsform_antal", "personer_arbetsmarknadsinsatser", "vaxla_bidrag_mot_lon",
-            "kaa_kannedom")]
+        return [
+            self.jamforelse(i)
+            for i in (
+                "anstallningsform_antal",
+                "personer_arbetsmarknadsinsatser",
+                "vaxla_bidrag_mot_lon",
+                "kaa_kannedom",
+            )
+        ]
 
     def ekonomi(self) -> list[Mening]:
         ut = [self.jamforelse("namnd_resultat")]
-        prognos = self.tot.senaste_prognos("namnd_resultat", self.period.ar,
-                                           self.period.till_manad)
+        prognos = self.tot.senaste_prognos("namnd_resultat", self.period.ar, self.period.till_manad)
         if prognos is not None:
             text = f"Prognosen för nämndens resultat för helåret är {_v(prognos)}"
             uppgifter = [prognos]
@@ -433,8 +497,14 @@ def uppgiftstabell(texter: list[Omradestext]) -> pl.DataFrame:
             )
     return pl.DataFrame(
         rader,
-        schema={"omrade": pl.String, "uppgift": pl.String, "varde": pl.Float64,
-                "enhet": pl.String, "harledning": pl.String, "underlag": pl.String},
+        schema={
+            "omrade": pl.String,
+            "uppgift": pl.String,
+            "varde": pl.Float64,
+            "enhet": pl.String,
+            "harledning": pl.String,
+            "underlag": pl.String,
+        },
         orient="row",
     ).unique(subset=["omrade", "uppgift", "varde"], keep="first", maintain_order=True)
 

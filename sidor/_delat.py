@@ -40,9 +40,7 @@ def fraga(namn: str, **parametrar: object) -> pl.DataFrame:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _fraga(
-    version: tuple, namn: str, _ogonblick: Ogonblick, **parametrar: object
-) -> pl.DataFrame:
+def _fraga(version: tuple, namn: str, _ogonblick: Ogonblick, **parametrar: object) -> pl.DataFrame:
     # version is in the cache key; the snapshot itself (leading underscore) is not hashed
     return _ogonblick.fraga(namn, **parametrar)
 

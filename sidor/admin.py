@@ -98,7 +98,7 @@ if losenord is None:
         "1. Välj ett långt lösenord.\n"
         "2. Sätt det i miljövariabeln `NYCKELTAL_ADMIN_LOSENORD` innan dashboarden startas, "
         "t.ex. `NYCKELTAL_ADMIN_LOSENORD='…' make run`, eller skriv raden "
-        "`admin_losenord = \"…\"` i `.streamlit/secrets.toml` på servern.\n"
+        '`admin_losenord = "…"` i `.streamlit/secrets.toml` på servern.\n'
         "3. Starta om dashboarden.\n\n"
         "Lösenordet ska aldrig checkas in i git. Att titta på de andra sidorna kräver ingen "
         "inloggning.",
@@ -211,18 +211,34 @@ else:
     st.dataframe(
         formatera_tabell(
             logg.select(
-                "import_id", "nar", "vem", "filnamn", "rader_nya", "rader_andrade",
+                "import_id",
+                "nar",
+                "vem",
+                "filnamn",
+                "rader_nya",
+                "rader_andrade",
                 "rader_oforandrade",
-                pl.when(pl.col("status") == "aktiv").then(pl.lit("i kraft"))
-                .otherwise(pl.lit("ångrad")).alias("status"),
-                "angrad_av", "angrad_nar", "sha256",
+                pl.when(pl.col("status") == "aktiv")
+                .then(pl.lit("i kraft"))
+                .otherwise(pl.lit("ångrad"))
+                .alias("status"),
+                "angrad_av",
+                "angrad_nar",
+                "sha256",
             ),
             {"rader_nya": "antal", "rader_andrade": "antal", "rader_oforandrade": "antal"},
             {
-                "import_id": "Import", "nar": "När", "vem": "Vem", "filnamn": "Fil",
-                "rader_nya": "Nya", "rader_andrade": "Ändrade",
-                "rader_oforandrade": "Oförändrade", "status": "Status",
-                "angrad_av": "Ångrad av", "angrad_nar": "Ångrad", "sha256": "SHA-256",
+                "import_id": "Import",
+                "nar": "När",
+                "vem": "Vem",
+                "filnamn": "Fil",
+                "rader_nya": "Nya",
+                "rader_andrade": "Ändrade",
+                "rader_oforandrade": "Oförändrade",
+                "status": "Status",
+                "angrad_av": "Ångrad av",
+                "angrad_nar": "Ångrad",
+                "sha256": "SHA-256",
             },
         ),
         hide_index=True,
@@ -300,16 +316,19 @@ with st.form("kommentar", clear_on_submit=True):
     )
     kolumn_ar, kolumn_manad = st.columns(2)
     ar = kolumn_ar.selectbox(
-        "År", ar_att_valja,
+        "År",
+        ar_att_valja,
         index=ar_att_valja.index(period.ar) if period.ar in ar_att_valja else 0,
         key="kommentar_ar",
     )
     manad = kolumn_manad.selectbox(
-        "Månad", list(range(1, 13)), index=period.till_manad - 1, format_func=manadsnamn,
+        "Månad",
+        list(range(1, 13)),
+        index=period.till_manad - 1,
+        format_func=manadsnamn,
         key="kommentar_manad",
     )
-    text = st.text_area("Kommentar", max_chars=importera.MAX_TECKEN_KOMMENTAR,
-                        key="kommentar_text")
+    text = st.text_area("Kommentar", max_chars=importera.MAX_TECKEN_KOMMENTAR, key="kommentar_text")
     spara = st.form_submit_button("Spara kommentaren", icon=":material/save:")
 if spara:
     try:

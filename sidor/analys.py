@@ -17,13 +17,23 @@ ar, till = period.ar, period.till_manad
 tabeller: list[export.Tabell] = []  # every table of the page, for one Excel download
 
 
-def visa(fig, tabell: pl.DataFrame, *, namn: str, kalla: str, nyckel: str,
-         enheter: dict[str, str], rubriker: dict[str, str]) -> None:
+def visa(
+    fig,
+    tabell: pl.DataFrame,
+    *,
+    namn: str,
+    kalla: str,
+    nyckel: str,
+    enheter: dict[str, str],
+    rubriker: dict[str, str],
+) -> None:
     """A chart with its table (visa_diagram) and the table kept for the page's Excel file."""
-    visningsenheter = {k: v for k, v in enheter.items() if v in ("tkr", "kr", "antal", "procent",
-                                                                 "manad")}
-    visa_diagram(fig, tabell, kalla=kalla, nyckel=nyckel, enheter=visningsenheter,
-                 rubriker=rubriker)
+    visningsenheter = {
+        k: v for k, v in enheter.items() if v in ("tkr", "kr", "antal", "procent", "manad")
+    }
+    visa_diagram(
+        fig, tabell, kalla=kalla, nyckel=nyckel, enheter=visningsenheter, rubriker=rubriker
+    )
     tabeller.append(export.Tabell(namn, tabell, enheter, rubriker, kalla))
 
 
@@ -43,7 +53,10 @@ if not serier:
     serie_id = None
 else:
     serie_id = st.selectbox(
-        "Serie", serier, format_func=lambda i: tot.meta(i)["namn"], key="analys_serie",
+        "Serie",
+        serier,
+        format_func=lambda i: tot.meta(i)["namn"],
+        key="analys_serie",
         help="Alla mått med månadsvärden för året. Nettokostnaden för ekonomiskt bistånd är "
         "den enda med tidigare års helårsutfall, och därmed ett känt säsongsmönster.",
     )
@@ -59,11 +72,11 @@ if serie_id is not None:
             "Beräkningen står under diagrammen.",
         )
         st.caption(
-            "Beräknad; spann "
-            f"{tal(prognos.lag.varde)}–{formatera(prognos.hog.varde, enhet)}."
-            if prognos.lag and prognos.hog else
-            "Beräknad; spann: uppgift saknas (för få tidigare år)."
-            if prognos.prognos else "Kan inte beräknas."
+            f"Beräknad; spann {tal(prognos.lag.varde)}–{formatera(prognos.hog.varde, enhet)}."
+            if prognos.lag and prognos.hog
+            else "Beräknad; spann: uppgift saknas (för få tidigare år)."
+            if prognos.prognos
+            else "Kan inte beräknas."
         )
     with kolumner[1], st.container(border=True):
         st.metric(
@@ -73,7 +86,8 @@ if serie_id is not None:
         )
         st.caption(
             prognos.forvaltningens.beskrivning.split(": ")[-1].capitalize() + "."
-            if prognos.forvaltningens else "Ingen prognos i handlingarna för perioden."
+            if prognos.forvaltningens
+            else "Ingen prognos i handlingarna för perioden."
         )
     with kolumner[2], st.container(border=True):
         st.metric(
@@ -81,8 +95,9 @@ if serie_id is not None:
             formatera(prognos.budget.varde if prognos.budget else None, enhet),
             help=prognos.budget.underlag if prognos.budget else None,
         )
-        st.caption("Enligt budgetuppföljningens text." if prognos.budget
-                   else "Ingen budget för serien.")
+        st.caption(
+            "Enligt budgetuppföljningens text." if prognos.budget else "Ingen budget för serien."
+        )
     med_budget = [serie_id] + (
         [analys.BUDGET_FOR[serie_id]] if serie_id in analys.BUDGET_FOR else []
     )
@@ -92,28 +107,49 @@ if serie_id is not None:
     else:
         serie = analys.diagramserie(tot, serie_id, ar)
         tabell = serie.pivot(on="ar", index="manad", values="varde", sort_columns=True).sort(
-            "manad")
-        visa(
-            figurer.prognosdiagram(serie, prognos, period), tabell,
-            namn="Ackumulerat per månad", kalla=kalla, nyckel="analys_prognos",
-            enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
-            rubriker={"manad": "Månad", **{
-                k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
-                for k in tabell.columns if k != "manad"}},
+            "manad"
         )
-        jamforelse = analys.prognostabell([prognos]).unpivot(
-            index="serie", on=["prognos", "lag", "hog", "forvaltningens", "budget"],
-            variable_name="uppgift", value_name="varde",
-        ).select("uppgift", "varde")
+        visa(
+            figurer.prognosdiagram(serie, prognos, period),
+            tabell,
+            namn="Ackumulerat per månad",
+            kalla=kalla,
+            nyckel="analys_prognos",
+            enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
+            rubriker={
+                "manad": "Månad",
+                **{
+                    k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
+                    for k in tabell.columns
+                    if k != "manad"
+                },
+            },
+        )
+        jamforelse = (
+            analys.prognostabell([prognos])
+            .unpivot(
+                index="serie",
+                on=["prognos", "lag", "hog", "forvaltningens", "budget"],
+                variable_name="uppgift",
+                value_name="varde",
+            )
+            .select("uppgift", "varde")
+        )
         etiketter = {
-            "prognos": "Framskrivning (beräknad)", "lag": "Spann, lägsta (beräknat)",
-            "hog": "Spann, högsta (beräknat)", "forvaltningens": "Förvaltningens prognos",
+            "prognos": "Framskrivning (beräknad)",
+            "lag": "Spann, lägsta (beräknat)",
+            "hog": "Spann, högsta (beräknat)",
+            "forvaltningens": "Förvaltningens prognos",
             "budget": f"Budget {ar}",
         }
         jamforelse = jamforelse.with_columns(pl.col("uppgift").replace_strict(etiketter))
         visa(
-            figurer.helarsjamforelse(prognos), jamforelse, namn="Helår jämfört",
-            kalla=kalla, nyckel="analys_helar", enheter={"varde": enhet},
+            figurer.helarsjamforelse(prognos),
+            jamforelse,
+            namn="Helår jämfört",
+            kalla=kalla,
+            nyckel="analys_helar",
+            enheter={"varde": enhet},
             rubriker={"uppgift": "Uppgift", "varde": f"Helår ({enhet})"},
         )
         st.markdown(f"**Så räknas framskrivningen.** {som_markdown(prognos.metodtext)}")
@@ -128,51 +164,79 @@ if serie_id is not None:
         if prov:
             st.markdown("**Metoden prövad på ett år med känt utfall**")
             sista = next((p for p in prov if p.prognos.till_manad == till), prov[-1])
-            st.markdown(som_markdown(
-                f"Framskrivningen av {sista.prognos.ar} från "
-                f"{sista.prognos.hittills.beskrivning.split(', ')[-1]} och "
-                f"{', '.join(str(k.ar) for k in sista.prognos.kvoter)} års mönster gav "
-                f"{formatera(sista.prognos.prognos.varde, enhet)}; utfallet blev "
-                f"{formatera(sista.utfall.varde, enhet)}. Felet var "
-                f"{formatera(sista.fel, enhet)} ({tal(sista.relativt_fel, 1)} %), beräknat. "
-                "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
-                "året, desto större fel."
-            ))
+            st.markdown(
+                som_markdown(
+                    f"Framskrivningen av {sista.prognos.ar} från "
+                    f"{sista.prognos.hittills.beskrivning.split(', ')[-1]} och "
+                    f"{', '.join(str(k.ar) for k in sista.prognos.kvoter)} års mönster gav "
+                    f"{formatera(sista.prognos.prognos.varde, enhet)}; utfallet blev "
+                    f"{formatera(sista.utfall.varde, enhet)}. Felet var "
+                    f"{formatera(sista.fel, enhet)} ({tal(sista.relativt_fel, 1)} %), beräknat. "
+                    "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
+                    "året, desto större fel."
+                )
+            )
             provtabell = analys.aterprovningstabell(prov)
             rubriker = {
-                "ar": "År", "manad": "Prognos efter månad",
+                "ar": "År",
+                "manad": "Prognos efter månad",
                 "hittills": f"Utfall hittills ({enhet})",
-                "monster_ar": "Mönster från år", "prognos": f"Framskrivning ({enhet}, beräknad)",
-                "utfall": f"Helårsutfall ({enhet})", "fel": f"Fel ({enhet}, beräknat)",
+                "monster_ar": "Mönster från år",
+                "prognos": f"Framskrivning ({enhet}, beräknad)",
+                "utfall": f"Helårsutfall ({enhet})",
+                "fel": f"Fel ({enhet}, beräknat)",
                 "fel_procent": "Fel (%, beräknat)",
             }
-            enheter = {"manad": "manad", "hittills": enhet, "prognos": enhet,
-                       "utfall": enhet, "fel": enhet}
-            visning = formatera_tabell(provtabell, enheter, None).with_columns(
-                pl.col("ar").cast(pl.String),
-                pl.col("fel_procent").map_elements(lambda v: f"{tal(v, 1)} %",
-                                                   return_dtype=pl.String),
-            ).rename(rubriker)
+            enheter = {
+                "manad": "manad",
+                "hittills": enhet,
+                "prognos": enhet,
+                "utfall": enhet,
+                "fel": enhet,
+            }
+            visning = (
+                formatera_tabell(provtabell, enheter, None)
+                .with_columns(
+                    pl.col("ar").cast(pl.String),
+                    pl.col("fel_procent").map_elements(
+                        lambda v: f"{tal(v, 1)} %", return_dtype=pl.String
+                    ),
+                )
+                .rename(rubriker)
+            )
             st.dataframe(visning, hide_index=True, width="stretch")
-            tabeller.append(export.Tabell(
-                "Återprövning", provtabell, {**enheter, "fel_procent": "procent"}, rubriker,
-                kalla))
+            tabeller.append(
+                export.Tabell(
+                    "Återprövning",
+                    provtabell,
+                    {**enheter, "fel_procent": "procent"},
+                    rubriker,
+                    kalla,
+                )
+            )
 
 with st.expander("Alla månadsserier: kan året skrivas fram?"):
     alla = analys.prognostabell([analys.helarsprognos(tot, i, ar, till) for i in serier])
     rubriker = {
-        "serie": "Serie", "enhet": "Enhet", "hittills": "Hittills / senaste",
-        "prognos": "Framskrivning (beräknad)", "lag": "Spann lägsta", "hog": "Spann högsta",
-        "forvaltningens": "Förvaltningens prognos", "budget": "Budget", "kommentar": "Kommentar",
+        "serie": "Serie",
+        "enhet": "Enhet",
+        "hittills": "Hittills / senaste",
+        "prognos": "Framskrivning (beräknad)",
+        "lag": "Spann lägsta",
+        "hog": "Spann högsta",
+        "forvaltningens": "Förvaltningens prognos",
+        "budget": "Budget",
+        "kommentar": "Kommentar",
     }
     st.dataframe(
         alla.with_columns(
-            pl.struct(k, "enhet").map_elements(
-                lambda r, k=k: formatera(r[k], r["enhet"]), return_dtype=pl.String
-            ).alias(k)
+            pl.struct(k, "enhet")
+            .map_elements(lambda r, k=k: formatera(r[k], r["enhet"]), return_dtype=pl.String)
+            .alias(k)
             for k in ("hittills", "prognos", "lag", "hog", "forvaltningens", "budget")
         ).rename(rubriker),
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
     )
     tabeller.append(export.Tabell("Alla serier", alla, {}, rubriker, kalltext(tot.df)))
 
@@ -187,7 +251,7 @@ takter = analys.maltakter(tot, indikatorer, period)
 if not takter:
     st.info(f"Inga mål för {ar} i handlingarna.")
 for i in range(0, len(takter), 2):
-    for kolumn, takt in zip(st.columns(2), takter[i:i + 2]):
+    for kolumn, takt in zip(st.columns(2), takter[i : i + 2]):
         with kolumn, st.container(border=True):
             st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
             st.markdown(som_markdown(takt.text))
@@ -195,12 +259,16 @@ for i in range(0, len(takter), 2):
                 st.caption(f"ℹ️ {notering}")
             if takt.punkter and (takt.vid_arets_slut is not None or len(takt.punkter) > 1):
                 tabell = pl.DataFrame(
-                    {"manad": [m for m, _ in takt.punkter],
-                     "varde": [float(v) for _, v in takt.punkter]},
+                    {
+                        "manad": [m for m, _ in takt.punkter],
+                        "varde": [float(v) for _, v in takt.punkter],
+                    },
                     schema={"manad": pl.Int32, "varde": pl.Float64},
                 )
                 visa(
-                    figurer.maltaktdiagram(takt), tabell, namn=f"Mål {takt.namn}"[:31],
+                    figurer.maltaktdiagram(takt),
+                    tabell,
+                    namn=f"Mål {takt.namn}"[:31],
                     kalla=kalltext(tot.df.filter(pl.col("indikator_id") == takt.indikator_id)),
                     nyckel=f"analys_takt_{takt.indikator_id}",
                     enheter={"manad": "manad", "varde": takt.enhet},
@@ -208,28 +276,44 @@ for i in range(0, len(takter), 2):
                 )
 if takter:
     takttabell = analys.maltakttabell(takter)
-    taktrubriker = {"matt": "Mått", "mal": "Mål", "enhet": "Enhet", "manad": "Senaste månad",
-         "nuvarande": "Värde", "kvar_manader": "Månader kvar",
-         "behovd_per_manad": "Behövd förändring per månad (beräknad)",
-         "takt_per_manad": "Takt hittills per månad (beräknad)",
-         "vid_arets_slut": "I december med takten (beräknat)", "bedomning": "Bedömning"}
-    taktenheter = {"manad": "manad", "nuvarande": "antal", "behovd_per_manad": "antal",
-                   "takt_per_manad": "antal", "vid_arets_slut": "antal"}
+    taktrubriker = {
+        "matt": "Mått",
+        "mal": "Mål",
+        "enhet": "Enhet",
+        "manad": "Senaste månad",
+        "nuvarande": "Värde",
+        "kvar_manader": "Månader kvar",
+        "behovd_per_manad": "Behövd förändring per månad (beräknad)",
+        "takt_per_manad": "Takt hittills per månad (beräknad)",
+        "vid_arets_slut": "I december med takten (beräknat)",
+        "bedomning": "Bedömning",
+    }
+    taktenheter = {
+        "manad": "manad",
+        "nuvarande": "antal",
+        "behovd_per_manad": "antal",
+        "takt_per_manad": "antal",
+        "vid_arets_slut": "antal",
+    }
     with st.expander("Alla mål som tabell"):
         st.dataframe(
             takttabell.with_columns(
-                pl.struct(k, "enhet").map_elements(
+                pl.struct(k, "enhet")
+                .map_elements(
                     lambda r, k=k: formatera(r[k], r["enhet"], 0 if k == "nuvarande" else 1),
                     return_dtype=pl.String,
-                ).alias(k)
+                )
+                .alias(k)
                 for k in ("nuvarande", "behovd_per_manad", "takt_per_manad", "vid_arets_slut")
-            ).with_columns(
-                pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String)
-            ).rename(taktrubriker),
-            hide_index=True, width="stretch",
+            )
+            .with_columns(pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String))
+            .rename(taktrubriker),
+            hide_index=True,
+            width="stretch",
         )
-    tabeller.append(export.Tabell("Vad krävs", takttabell, taktenheter, taktrubriker,
-                                  kalltext(tot.df)))
+    tabeller.append(
+        export.Tabell("Vad krävs", takttabell, taktenheter, taktrubriker, kalltext(tot.df))
+    )
 
 # --- Seasonality -----------------------------------------------------------------------------
 st.subheader("Säsongsmönster")
@@ -244,15 +328,26 @@ if serie_id is not None:
     else:
         st.markdown(som_markdown(analys.sasongstext(band, ar, meta["enhet"])))
         visa(
-            figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]), band,
+            figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]),
+            band,
             namn="Säsongsmönster",
             kalla=kalltext(tot.df.filter(pl.col("indikator_id") == serie_id)),
             nyckel="analys_sasong",
-            enheter={"manad": "manad", "lagst": meta["enhet"], "hogst": meta["enhet"],
-                     "varde": meta["enhet"]},
-            rubriker={"manad": "Månad", "lagst": "Lägsta tidigare år",
-                      "hogst": "Högsta tidigare år", "antal_ar": "Antal tidigare år",
-                      "tidigare_ar": "Tidigare år", "varde": str(ar), "lage": "Läge"},
+            enheter={
+                "manad": "manad",
+                "lagst": meta["enhet"],
+                "hogst": meta["enhet"],
+                "varde": meta["enhet"],
+            },
+            rubriker={
+                "manad": "Månad",
+                "lagst": "Lägsta tidigare år",
+                "hogst": "Högsta tidigare år",
+                "antal_ar": "Antal tidigare år",
+                "tidigare_ar": "Tidigare år",
+                "varde": str(ar),
+                "lage": "Läge",
+            },
         )
 
 # --- Volume and amount -----------------------------------------------------------------------
@@ -268,12 +363,18 @@ if volym.uppdelningar:
                 figurer.volymdiagram(u),
                 analys.volymtabell(analys.Volymanalys((u,), ())),
                 namn=f"Volym och belopp {u.manader}",
-                kalla=kalltext(tot.df.filter(
-                    pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL]))),
+                kalla=kalltext(
+                    tot.df.filter(pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL]))
+                ),
                 nyckel=f"analys_volym_{u.manader}",
                 enheter={"varde": "antal"},
-                rubriker={"period": "Period", "uppgift": "Uppgift", "varde": "Värde",
-                          "enhet": "Enhet", "harledning": "Härledning"},
+                rubriker={
+                    "period": "Period",
+                    "uppgift": "Uppgift",
+                    "varde": "Värde",
+                    "enhet": "Enhet",
+                    "harledning": "Härledning",
+                },
             )
     st.caption(
         "Uppdelningen använder mittpunktsmetoden: förändringen av antalet hushåll värderas "

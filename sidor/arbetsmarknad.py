@@ -151,7 +151,8 @@ def visa_uppgift(indikator: str, etikett: str, *, fore: str = "", tecken: bool =
         )
         return
     text = (
-        formatera_forandring(rad["varde"], rad["enhet"]) if tecken
+        formatera_forandring(rad["varde"], rad["enhet"])
+        if tecken
         else formatera(rad["varde"], rad["enhet"])
     )
     if rad["ungefarligt"]:

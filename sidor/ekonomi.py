@@ -29,7 +29,12 @@ KONFLIKTER_I_TABELLEN = {
     "integration_avvikelse": ("Integration", "avvikelse", "²"),
 }
 BUDGETKOLUMNER = (
-    "utfall_fg_ar", "budget_helar", "budget_hittills", "utfall", "prognos", "avvikelse"
+    "utfall_fg_ar",
+    "budget_helar",
+    "budget_hittills",
+    "utfall",
+    "prognos",
+    "avvikelse",
 )
 
 period = vald_period()
@@ -54,8 +59,7 @@ if not har_uppfoljning:
         f"Det finns ingen budgetuppföljning {efter}. Resultat, prognos och budgettabell: "
         f"{UPPGIFT_SAKNAS}."
         + (
-            f" Budgetuppföljningar finns {finns}; välj Hittills i år och den månaden i "
-            "sidopanelen."
+            f" Budgetuppföljningar finns {finns}; välj Hittills i år och den månaden i sidopanelen."
             if finns
             else ""
         ),
@@ -75,16 +79,25 @@ def periodtyp(df: pl.DataFrame, typ: str) -> pl.DataFrame:
 helar = Period(ar, 1, 12, period.jamforelsear)
 hittills = Period(ar, 1, manad, period.jamforelsear)
 kommunbidrag, buffert = bygg_kpier(
-    ["kommunbidrag", "buffert"], indikatorer, periodtyp(nyckeltal, "helar"),
-    periodtyp(jamforelse, "helar"), helar,
+    ["kommunbidrag", "buffert"],
+    indikatorer,
+    periodtyp(nyckeltal, "helar"),
+    periodtyp(jamforelse, "helar"),
+    helar,
 )
 (resultat,) = bygg_kpier(
-    ["namnd_resultat"], indikatorer, periodtyp(nyckeltal, "ack"),
-    periodtyp(jamforelse, "ack"), hittills,
+    ["namnd_resultat"],
+    indikatorer,
+    periodtyp(nyckeltal, "ack"),
+    periodtyp(jamforelse, "ack"),
+    hittills,
 )
 (prognos,) = bygg_kpier(
-    ["namnd_resultat"], indikatorer, periodtyp(nyckeltal, "prognos"),
-    periodtyp(jamforelse, "prognos"), helar,
+    ["namnd_resultat"],
+    indikatorer,
+    periodtyp(nyckeltal, "prognos"),
+    periodtyp(jamforelse, "prognos"),
+    helar,
 )
 resultat = replace(resultat, namn=f"Resultat efter {manadsnamn(manad)}")
 prognos = replace(prognos, namn=f"Helårsprognos {ar}")
@@ -258,7 +271,8 @@ else:
         st.markdown("**Kommunbidrag, buffert och förstärkningar**")
         st.table(
             formatera_tabell(
-                ramen.select("post", "varde"), {"varde": "tkr"},
+                ramen.select("post", "varde"),
+                {"varde": "tkr"},
                 {"post": "Post", "varde": "Belopp"},
             ),
             hide_index=True,
@@ -272,7 +286,8 @@ else:
         else:
             st.table(
                 formatera_tabell(
-                    okningar.select("dimension", "varde"), {"varde": "tkr"},
+                    okningar.select("dimension", "varde"),
+                    {"varde": "tkr"},
                     {"dimension": "Område", "varde": "Belopp"},
                 ),
                 hide_index=True,

@@ -92,8 +92,11 @@ else:
         tabell,
         kalla=kalltext(
             pl.concat(
-                [kostnad.select(KALLKOLUMNER), budgetrad.select(KALLKOLUMNER),
-                 mot_budget.select(KALLKOLUMNER)]
+                [
+                    kostnad.select(KALLKOLUMNER),
+                    budgetrad.select(KALLKOLUMNER),
+                    mot_budget.select(KALLKOLUMNER),
+                ]
             )
         ),
         nyckel="bistand_ackumulerad_mot_budget",
@@ -141,9 +144,7 @@ else:
                 niotolft = ""
                 jamn = bistand.jamn_budget(budget_helar) if budget_helar is not None else None
                 if jamn is not None and visad == jamn[till - 1]:
-                    niotolft = (
-                        f", som är {till}/12 av årsbudgeten {formatera(budget_helar, 'tkr')}"
-                    )
+                    niotolft = f", som är {till}/12 av årsbudgeten {formatera(budget_helar, 'tkr')}"
                 st.warning(
                     f"Källorna säger olika om budgeten för {jan_till} {ar}: tabellen "
                     f"Verksamheternas nettokostnader anger {formatera(annan, 'tkr')}, texten "

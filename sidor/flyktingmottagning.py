@@ -52,9 +52,7 @@ visa_kpier(kort)
 
 st.subheader("Mottagna mot målet")
 mal = indikatorer.filter(pl.col("indikator_id") == "mottagna_flyktingar").row(0, named=True)
-tabell = figurer.mottagna_per_ar(
-    period, varden, jamforelse, indikatorer, indikatorer_jamforelsear
-)
+tabell = figurer.mottagna_per_ar(period, varden, jamforelse, indikatorer, indikatorer_jamforelsear)
 if tabell["mottagna"].null_count() == tabell.height:
     st.info(saknas)
 else:
@@ -108,7 +106,9 @@ vanster, hoger = st.columns(2)
 with vanster:
     visa_fordelning(
         fordelning("mottagna_flyktingar_kon", bada_aren=True),
-        "Kön", "flykting_kon", "Kön",
+        "Kön",
+        "flykting_kon",
+        "Kön",
     )
 with hoger:
     alder = fordelning("flyktingar_alder")
@@ -119,9 +119,7 @@ with hoger:
 vanster, hoger = st.columns(2)
 with vanster:
     land = fordelning("flyktingar_ursprungsland")
-    visa_fordelning(
-        land, "Ursprungsland", "flykting_ursprungsland", "Ursprungsland", liggande=True
-    )
+    visa_fordelning(land, "Ursprungsland", "flykting_ursprungsland", "Ursprungsland", liggande=True)
     if tabellanmarkning(land):
         st.caption(f"Om perioden: {tabellanmarkning(land)}")
 with hoger:
@@ -166,9 +164,7 @@ if overfort_df.is_empty():
     st.info(saknas)
 else:
     visa_diagram(
-        figurer.staplar_per_ar(
-            overfort_df, "kr", liggande=True, axeltitel=f"kr, {period.etikett}"
-        ),
+        figurer.staplar_per_ar(overfort_df, "kr", liggande=True, axeltitel=f"kr, {period.etikett}"),
         figurer.overfort_tabell(overfort_df),
         kalla=kalltext(overfort_df),
         nyckel="flykting_overfort_per_kategori",

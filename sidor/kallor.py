@@ -50,17 +50,26 @@ st.subheader("Källdokument")
 st.dataframe(
     formatera_tabell(
         kallor.select(
-            "dokument", "datum", "diarienummer", "instans", "antal_varden",
-            "antal_ovriga_uppgifter", "anmarkning",
+            "dokument",
+            "datum",
+            "diarienummer",
+            "instans",
+            "antal_varden",
+            "antal_ovriga_uppgifter",
+            "anmarkning",
         ).with_columns(
             pl.col("datum").cast(pl.String).fill_null("odaterad"),
             pl.col("diarienummer").fill_null("–"),
         ),
         {"antal_varden": "antal", "antal_ovriga_uppgifter": "antal"},
         {
-            "dokument": "Dokument", "datum": "Datum", "diarienummer": "Diarienummer",
-            "instans": "Instans", "antal_varden": "Siffror", "antal_ovriga_uppgifter":
-            "Övriga uppgifter", "anmarkning": "Anmärkning",
+            "dokument": "Dokument",
+            "datum": "Datum",
+            "diarienummer": "Diarienummer",
+            "instans": "Instans",
+            "antal_varden": "Siffror",
+            "antal_ovriga_uppgifter": "Övriga uppgifter",
+            "anmarkning": "Anmärkning",
         },
     ),
     hide_index=True,
@@ -83,8 +92,12 @@ st.dataframe(
     .drop("enhet")
     .rename(
         {
-            "kontroll": "Kontroll", "angivet": "Angivet", "beraknat": "Beräknat",
-            "differens": "Differens", "status": "Status", "forklaring": "Förklaring",
+            "kontroll": "Kontroll",
+            "angivet": "Angivet",
+            "beraknat": "Beräknat",
+            "differens": "Differens",
+            "status": "Status",
+            "forklaring": "Förklaring",
         }
     ),
     hide_index=True,
@@ -92,7 +105,11 @@ st.dataframe(
 )
 
 st.subheader("Där dokumenten säger olika")
-VISAS = {"a": "uppgift A", "b": "uppgift B", "båda": "båda uppgifterna, var och en där den hör hemma"}
+VISAS = {
+    "a": "uppgift A",
+    "b": "uppgift B",
+    "båda": "båda uppgifterna, var och en där den hör hemma",
+}
 for rad in konflikter.iter_rows(named=True):
     with st.container(border=True):
         st.markdown(f"**{rad['beskrivning']}**")
@@ -109,8 +126,17 @@ for rad in konflikter.iter_rows(named=True):
 st.subheader("Alla siffror")
 st.caption("Hela databasen med källa per rad. Nedladdningen innehåller råa tal.")
 visning = varden.select(
-    "namn", "ar", "periodtyp", "manad", "dimension", "varde", "enhet", "dokument",
-    "diarienummer", "avsnitt", "anmarkning",
+    "namn",
+    "ar",
+    "periodtyp",
+    "manad",
+    "dimension",
+    "varde",
+    "enhet",
+    "dokument",
+    "diarienummer",
+    "avsnitt",
+    "anmarkning",
 )
 st.dataframe(
     visning.with_columns(
@@ -120,9 +146,16 @@ st.dataframe(
     .drop("enhet")
     .rename(
         {
-            "namn": "Mått", "ar": "År", "periodtyp": "Periodtyp", "manad": "Månad",
-            "dimension": "Dimension", "varde": "Värde", "dokument": "Dokument",
-            "diarienummer": "Diarienummer", "avsnitt": "Avsnitt", "anmarkning": "Anmärkning",
+            "namn": "Mått",
+            "ar": "År",
+            "periodtyp": "Periodtyp",
+            "manad": "Månad",
+            "dimension": "Dimension",
+            "varde": "Värde",
+            "dokument": "Dokument",
+            "diarienummer": "Diarienummer",
+            "avsnitt": "Avsnitt",
+            "anmarkning": "Anmärkning",
         }
     ),
     hide_index=True,

@@ -46,7 +46,9 @@ def notering(indikator: str) -> str:
     if indikator == "namnd_resultat" and indikator in prognos:
         text = f"📈 Helårsprognos: {formatera(prognos[indikator], 'tkr')}"
         if "namnd_resultat_ordinarie" in prognos:
-            text += f" (ordinarie verksamhet {formatera(prognos['namnd_resultat_ordinarie'], 'tkr')})"
+            text += (
+                f" (ordinarie verksamhet {formatera(prognos['namnd_resultat_ordinarie'], 'tkr')})"
+            )
         return text + "."
     return ""
 

@@ -41,7 +41,10 @@ visa_diagram(
     kalla=kalltext(pa_tidslinjen),
     nyckel="partnerskap_tidslinje",
     rubriker={
-        "namn": "Namn", "typ": "Typ", "status": "Status", "period_start": "Från",
+        "namn": "Namn",
+        "typ": "Typ",
+        "status": "Status",
+        "period_start": "Från",
         "period_slut": "Till och med",
     },
 )
@@ -50,8 +53,7 @@ if not utan_period.is_empty():
     st.markdown(
         "**Inte på tidslinjen (ingen period):**\n"
         + "\n".join(
-            f"- {rad['namn']} ({rad['typ']}, {rad['status'].lower()}): "
-            f"{rad['utan_period_orsak']}"
+            f"- {rad['namn']} ({rad['typ']}, {rad['status'].lower()}): {rad['utan_period_orsak']}"
             for rad in utan_period.iter_rows(named=True)
         )
     )
@@ -108,7 +110,10 @@ for rad in oversikt.iter_rows(named=True):
                         "Målvärde",
                         [
                             maltext(
-                                r["malvarde_min"], r["malvarde_max"], r["enhet"], r["per"],
+                                r["malvarde_min"],
+                                r["malvarde_max"],
+                                r["enhet"],
+                                r["per"],
                                 r["jamforelse"],
                             )
                             for r in mal_.iter_rows(named=True)
@@ -135,7 +140,12 @@ for rad in oversikt.iter_rows(named=True):
 # --- Summary -------------------------------------------------------------------------------
 st.subheader("Sammanställning")
 sammanstallning = oversikt.select(
-    "namn", "typ", "status", "period_start", "period_slut", "belopp_per_ar_kr",
+    "namn",
+    "typ",
+    "status",
+    "period_start",
+    "period_slut",
+    "belopp_per_ar_kr",
     "belopp_totalt_kr",
 )
 st.dataframe(
@@ -161,13 +171,21 @@ st.dataframe(
 )
 st.download_button(
     "Ladda ned CSV",
-    data=lambda: sammanstallning.rename(
-        {
-            "namn": "Namn", "typ": "Typ", "status": "Status", "period_start": "Från",
-            "period_slut": "Till och med", "belopp_per_ar_kr": "Belopp per år (kr)",
-            "belopp_totalt_kr": "Belopp totalt (kr)",
-        }
-    ).write_csv(separator=";").encode("utf-8-sig"),
+    data=lambda: (
+        sammanstallning.rename(
+            {
+                "namn": "Namn",
+                "typ": "Typ",
+                "status": "Status",
+                "period_start": "Från",
+                "period_slut": "Till och med",
+                "belopp_per_ar_kr": "Belopp per år (kr)",
+                "belopp_totalt_kr": "Belopp totalt (kr)",
+            }
+        )
+        .write_csv(separator=";")
+        .encode("utf-8-sig")
+    ),
     file_name="partnerskap_och_projekt.csv",
     mime="text/csv",
     key="csv_partnerskap_sammanstallning",

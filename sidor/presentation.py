@@ -29,8 +29,12 @@ OVERSIKT = "Översikt"
 ANALYS = "Analys och prognos"
 BILDER = (OVERSIKT, *(rubrik for _, rubrik, _ in OMRADEN), ANALYS)
 OVERSIKTSKORT = (
-    "hushall_forsorjningsstod", "bistand_kostnad", "mottagna_flyktingar",
-    "personer_arbetsmarknadsinsatser", "vaxla_bidrag_mot_lon", "namnd_resultat",
+    "hushall_forsorjningsstod",
+    "bistand_kostnad",
+    "mottagna_flyktingar",
+    "personer_arbetsmarknadsinsatser",
+    "vaxla_bidrag_mot_lon",
+    "namnd_resultat",
 )
 
 period = vald_period()
@@ -51,15 +55,20 @@ if "bild" not in st.session_state and "bild" not in st.query_params:
 with st.container(horizontal=True, vertical_alignment="center", gap="small"):
     st.button("←", key="bild_fore", on_click=stega, args=(-1,), help="Föregående bild")
     bild = st.pills(
-        "Bild", BILDER, required=True, key="bild", bind="query-params",
+        "Bild",
+        BILDER,
+        required=True,
+        key="bild",
+        bind="query-params",
         label_visibility="collapsed",
     )
     st.button("→", key="bild_nasta", on_click=stega, args=(1,), help="Nästa bild")
 bild = bild if bild in BILDER else BILDER[0]
 
 st.title(bild, anchor=False)
-st.header(f"{period.etikett} · jämfört med {period.jamforelseetikett}", anchor=False,
-          divider="gray")
+st.header(
+    f"{period.etikett} · jämfört med {period.jamforelseetikett}", anchor=False, divider="gray"
+)
 
 underlag = hamta_underlag(fraga, period)
 texter = {t.rubrik: t for t in sammanfatta(underlag)}
@@ -68,8 +77,15 @@ tot = analys.Totaler(underlag.totaler)
 
 def kort(ids) -> None:
     finns = set(underlag.indikatorer["indikator_id"].to_list())
-    visa_kpier(bygg_kpier([i for i in ids if i in finns], underlag.indikatorer,
-                          underlag.varden, underlag.jamforelse, period))
+    visa_kpier(
+        bygg_kpier(
+            [i for i in ids if i in finns],
+            underlag.indikatorer,
+            underlag.varden,
+            underlag.jamforelse,
+            period,
+        )
+    )
 
 
 def stor_text(meningar) -> None:
@@ -79,8 +95,9 @@ def stor_text(meningar) -> None:
 
 
 def diagram(fig, kalla: str, nyckel: str) -> None:
-    st.plotly_chart(figurer.for_projektor(fig), theme=None, config=PLOTLY_CONFIG,
-                    key=f"presentation_{nyckel}")
+    st.plotly_chart(
+        figurer.for_projektor(fig), theme=None, config=PLOTLY_CONFIG, key=f"presentation_{nyckel}"
+    )
     st.caption(f"Källa: {kalla}")
 
 
@@ -91,24 +108,36 @@ if bild == OVERSIKT:
     st.markdown("### Målen", anchors=False)
     stor_text(f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values())
 elif bild == ANALYS:
-    prognos = analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad) if (
-        tot.har(analys.KOSTNAD)) else None
+    prognos = (
+        analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
+        if (tot.har(analys.KOSTNAD))
+        else None
+    )
     if prognos is not None and prognos.prognos is not None:
-        stor_text([
-            f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
-            f"{prognos.prognos.text()} för helåret (beräknat"
-            + (f", spann {tal(prognos.lag.varde)}–{prognos.hog.text()}" if prognos.lag else "")
-            + ")"
-            + (f"; förvaltningens prognos är {prognos.forvaltningens.text()}"
-               if prognos.forvaltningens else "")
-            + (f" och budgeten {prognos.budget.text()}" if prognos.budget else "")
-            + "."
-        ])
+        stor_text(
+            [
+                f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
+                f"{prognos.prognos.text()} för helåret (beräknat"
+                + (f", spann {tal(prognos.lag.varde)}–{prognos.hog.text()}" if prognos.lag else "")
+                + ")"
+                + (
+                    f"; förvaltningens prognos är {prognos.forvaltningens.text()}"
+                    if prognos.forvaltningens
+                    else ""
+                )
+                + (f" och budgeten {prognos.budget.text()}" if prognos.budget else "")
+                + "."
+            ]
+        )
         diagram(
-            figurer.prognosdiagram(analys.diagramserie(tot, analys.KOSTNAD, period.ar),
-                                   prognos, period),
-            kalltext(underlag.totaler.filter(
-                pl.col("indikator_id").is_in([analys.KOSTNAD, "bistand_budget"]))),
+            figurer.prognosdiagram(
+                analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
+            ),
+            kalltext(
+                underlag.totaler.filter(
+                    pl.col("indikator_id").is_in([analys.KOSTNAD, "bistand_budget"])
+                )
+            ),
             "prognos",
         )
     else:
@@ -128,16 +157,19 @@ else:
             (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
         )
         if not manader.is_empty():
-            diagram(bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
-                    kalltext(manader), "bistand")
+            diagram(
+                bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
+                kalltext(manader),
+                "bistand",
+            )
     for indikator in ids:
         takt = takter.get(indikator)
-        if takt is not None and takt.vid_arets_slut is not None and (
-            indikator != analys.KOSTNAD
-        ):
-            diagram(figurer.maltaktdiagram(takt),
-                    kalltext(underlag.totaler.filter(pl.col("indikator_id") == indikator)),
-                    f"takt_{indikator}")
+        if takt is not None and takt.vid_arets_slut is not None and (indikator != analys.KOSTNAD):
+            diagram(
+                figurer.maltaktdiagram(takt),
+                kalltext(underlag.totaler.filter(pl.col("indikator_id") == indikator)),
+                f"takt_{indikator}",
+            )
 
 st.divider()
 st.caption(
@@ -145,7 +177,10 @@ st.caption(
     "sidopanelen med periodfiltret öppnas med pilen uppe till vänster."
 )
 if st.context.url:
-    parametrar = {k: st.query_params[k] for k in ("period", "ar", "manad", "jamfor", "bild")
-                  if k in st.query_params}
+    parametrar = {
+        k: st.query_params[k]
+        for k in ("period", "ar", "manad", "jamfor", "bild")
+        if k in st.query_params
+    }
     with st.expander("Länk till den här bilden"):
         st.code(f"{st.context.url}?{urlencode(parametrar)}", language=None)

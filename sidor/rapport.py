@@ -34,9 +34,7 @@ tot = analys.Totaler(underlag.totaler)
 # --- Key figures -----------------------------------------------------------------------------
 st.subheader("Nyckeltal")
 st.dataframe(
-    pl.DataFrame(
-        list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"
-    ),
+    pl.DataFrame(list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"),
     hide_index=True,
     width="stretch",
 )
@@ -70,14 +68,20 @@ with st.container(border=True):
     for punkt in export.analyspunkter(underlag):
         st.markdown(som_markdown(punkt))
     st.text_area(
-        "Förvaltningens kommentar: analys och prognos", key=f"kommentar_{export.ANALYS}",
+        "Förvaltningens kommentar: analys och prognos",
+        key=f"kommentar_{export.ANALYS}",
         height=90,
     )
 
 uppgifter = uppgiftstabell(texter)
-UPPGIFTSRUBRIKER = {"omrade": "Område", "uppgift": "Uppgift", "varde": "Värde",
-                    "enhet": "Enhet", "harledning": "Härledning",
-                    "underlag": "Källa eller beräkning"}
+UPPGIFTSRUBRIKER = {
+    "omrade": "Område",
+    "uppgift": "Uppgift",
+    "varde": "Värde",
+    "enhet": "Enhet",
+    "harledning": "Härledning",
+    "underlag": "Källa eller beräkning",
+}
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
     st.dataframe(uppgifter.rename(UPPGIFTSRUBRIKER), hide_index=True, width="stretch")
 
@@ -90,23 +94,41 @@ kommentarer = {
 nyckel = hashlib.sha256(repr((period, sorted(kommentarer.items()))).encode()).hexdigest()
 
 tabeller = [
-    export.Tabell("Nyckeltal", export.kpi_frame(kpier), {"varde": "antal",
-                  "jamforelsevarde": "antal", "forandring": "antal"},
-                  export.KPI_FRAME_RUBRIKER),
+    export.Tabell(
+        "Nyckeltal",
+        export.kpi_frame(kpier),
+        {"varde": "antal", "jamforelsevarde": "antal", "forandring": "antal"},
+        export.KPI_FRAME_RUBRIKER,
+    ),
     export.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
 ]
 takter = analys.maltakter(tot, underlag.indikatorer, period)
 if takter:
-    tabeller.append(export.Tabell(
-        "Vad krävs för målen", analys.maltakttabell(takter),
-        {"manad": "manad", "nuvarande": "antal", "behovd_per_manad": "antal",
-         "takt_per_manad": "antal", "vid_arets_slut": "antal"},
-        {"matt": "Mått", "mal": "Mål", "enhet": "Enhet", "manad": "Senaste månad",
-         "nuvarande": "Värde", "kvar_manader": "Månader kvar",
-         "behovd_per_manad": "Behövd förändring per månad (beräknad)",
-         "takt_per_manad": "Takt hittills per månad (beräknad)",
-         "vid_arets_slut": "I december med takten (beräknat)", "bedomning": "Bedömning"},
-    ))
+    tabeller.append(
+        export.Tabell(
+            "Vad krävs för målen",
+            analys.maltakttabell(takter),
+            {
+                "manad": "manad",
+                "nuvarande": "antal",
+                "behovd_per_manad": "antal",
+                "takt_per_manad": "antal",
+                "vid_arets_slut": "antal",
+            },
+            {
+                "matt": "Mått",
+                "mal": "Mål",
+                "enhet": "Enhet",
+                "manad": "Senaste månad",
+                "nuvarande": "Värde",
+                "kvar_manader": "Månader kvar",
+                "behovd_per_manad": "Behövd förändring per månad (beräknad)",
+                "takt_per_manad": "Takt hittills per månad (beräknad)",
+                "vid_arets_slut": "I december med takten (beräknat)",
+                "bedomning": "Bedömning",
+            },
+        )
+    )
 
 vanster, hoger = st.columns(2)
 with vanster:
@@ -122,8 +144,11 @@ with vanster:
     )
 with hoger:
     skapa = st.button(
-        "Skapa rapporten som PDF och Word", type="primary", key="skapa_rapport",
-        icon=":material/description:", width="stretch",
+        "Skapa rapporten som PDF och Word",
+        type="primary",
+        key="skapa_rapport",
+        icon=":material/description:",
+        width="stretch",
         help="Ritar diagrammen som bilder (det tar några sekunder) och skriver rapporten.",
     )
 
@@ -131,9 +156,7 @@ if skapa:
     with st.status("Skapar rapporten …", expanded=True) as status:
         st.write("Samlar siffror, text och diagram …")
         diagram = export.rapportdiagram(underlag)
-        figurnyckel = hashlib.sha256(
-            "".join(d.fig.to_json() for d in diagram).encode()
-        ).hexdigest()
+        figurnyckel = hashlib.sha256("".join(d.fig.to_json() for d in diagram).encode()).hexdigest()
         bilder: dict[str, bytes | None] = {}
         noteringar = []
         sparade = st.session_state.get("rapport_bilder")
@@ -169,12 +192,24 @@ if filer and filer[0] == nyckel:
     _, filnamn, pdf, word = filer
     vanster, hoger = st.columns(2)
     vanster.download_button(
-        "Ladda ned PDF", data=pdf, file_name=f"{filnamn}.pdf", mime=export.PDF_MIME,
-        key="rapport_pdf", icon=":material/picture_as_pdf:", on_click="ignore", width="stretch",
+        "Ladda ned PDF",
+        data=pdf,
+        file_name=f"{filnamn}.pdf",
+        mime=export.PDF_MIME,
+        key="rapport_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        width="stretch",
     )
     hoger.download_button(
-        "Ladda ned Word (DOCX)", data=word, file_name=f"{filnamn}.docx", mime=export.DOCX_MIME,
-        key="rapport_docx", icon=":material/edit_document:", on_click="ignore", width="stretch",
+        "Ladda ned Word (DOCX)",
+        data=word,
+        file_name=f"{filnamn}.docx",
+        mime=export.DOCX_MIME,
+        key="rapport_docx",
+        icon=":material/edit_document:",
+        on_click="ignore",
+        width="stretch",
     )
 elif filer:
     st.info("Perioden eller kommentarerna har ändrats sedan rapporten skapades: skapa den igen.")
@@ -183,11 +218,14 @@ else:
 
 # --- The meeting -----------------------------------------------------------------------------
 st.subheader("Till mötet")
-parametrar = {k: st.query_params[k] for k in ("period", "ar", "manad", "jamfor")
-              if k in st.query_params}
+parametrar = {
+    k: st.query_params[k] for k in ("period", "ar", "manad", "jamfor") if k in st.query_params
+}
 st.page_link(
-    "sidor/presentation.py", label="Öppna presentationsläget för perioden",
-    icon=":material/slideshow:", query_params=parametrar,
+    "sidor/presentation.py",
+    label="Öppna presentationsläget för perioden",
+    icon=":material/slideshow:",
+    query_params=parametrar,
 )
 if st.context.url:
     bas = st.context.url.rsplit("/", 1)[0]

@@ -108,7 +108,8 @@ def test_aterprovning_for_varje_manad_blir_battre_mot_slutet(tot):
     assert sorted(prov) == list(range(1, 10))  # 2020 has no October–December months
     # after January: 4 357 × 55 894 / 4 449
     assert avrundat(prov[1].prognos.prognos.varde) == avrundat(
-        Decimal(4357) * Decimal(55894) / Decimal(4449))
+        Decimal(4357) * Decimal(55894) / Decimal(4449)
+    )
     assert abs(prov[9].relativt_fel) < abs(prov[1].relativt_fel)
     tabell = analys.aterprovningstabell(list(prov.values()))
     assert tabell.filter(pl.col("manad") == 9)["fel"].round(0).to_list() == [217.0]
@@ -170,8 +171,10 @@ def test_manadsserier_borjar_med_kostnaden(tot):
 
 
 def test_hushall_mot_malet_hogst_700(tot, db):
-    takter = {t.indikator_id: t for t in analys.maltakter(
-        tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)}
+    takter = {
+        t.indikator_id: t
+        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+    }
     t = takter["hushall_forsorjningsstod"]
     assert t.nuvarande.varde == 648 and t.manad == 9 and t.kvar_manader == 3
     # (700 − 648) / 3 per month is the most it may rise and still be at 700 in December
@@ -185,8 +188,10 @@ def test_hushall_mot_malet_hogst_700(tot, db):
 
 
 def test_mottagna_flyktingar_redan_over_malet(tot, db):
-    takter = {t.indikator_id: t for t in analys.maltakter(
-        tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)}
+    takter = {
+        t.indikator_id: t
+        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+    }
     t = takter["mottagna_flyktingar"]
     assert t.nuvarande.varde == 102  # januari–september 2022; target lägst 100 for the year
     assert t.nas is True and "redan nått" in t.text
@@ -205,8 +210,10 @@ def test_kostnaden_mot_budgeten_som_tak(tot, db):
 
 def test_takten_kan_inte_beraknas_ur_en_enda_manad(tot, db):
     t1 = Period(2022, 1, 4, 2021)
-    takter = {t.indikator_id: t for t in analys.maltakter(
-        tot, db.fraga("indikatorer_med_mal", ar=2022), t1)}
+    takter = {
+        t.indikator_id: t
+        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), t1)
+    }
     hushall = takter["hushall_forsorjningsstod"]
     assert hushall.nuvarande.varde == 718 and hushall.nas is None
     assert hushall.takt_per_manad is None and "bara en månad" in hushall.text
@@ -238,7 +245,11 @@ def test_sasongsband_hushall_bara_september(tot):
     band = analys.sasongsband(tot, "hushall_forsorjningsstod", 2022)
     sep = band.filter(pl.col("manad") == 9).row(0, named=True)
     assert (sep["lagst"], sep["hogst"], sep["varde"], sep["lage"]) == (
-        731, 734, 648, analys.LAGE_UNDER)
+        731,
+        734,
+        648,
+        analys.LAGE_UNDER,
+    )
     # april and august 2022 have nothing to compare with: no judgement, not a guess
     assert band.filter(pl.col("manad") == 4)["lage"].to_list() == [None]
 

@@ -16,8 +16,10 @@ def alla(db) -> pl.DataFrame:
 
 def v(alla, indikator, ar, periodtyp, manad, dimension=""):
     rad = alla.filter(
-        (pl.col("indikator_id") == indikator) & (pl.col("ar") == ar)
-        & (pl.col("periodtyp") == periodtyp) & (pl.col("manad") == manad)
+        (pl.col("indikator_id") == indikator)
+        & (pl.col("ar") == ar)
+        & (pl.col("periodtyp") == periodtyp)
+        & (pl.col("manad") == manad)
         & (pl.col("dimension") == dimension)
     )
     assert rad.height == 1, (indikator, ar, periodtyp, manad, dimension)
@@ -40,8 +42,11 @@ def test_delar_summerar_till_angivna_totaler_utom_dokumenterade(db):
     assert avvikande["angiven_total"][0] == k["varde_b"] == Decimal(-6000)
     # and the checks that must hold are there at all
     assert set(df["indikator_id"]) >= {
-        "anstallningsform_antal", "budgetavvikelse", "nettokostnad_budget",
-        "nettokostnad_prognos", "nettokostnad_utfall",
+        "anstallningsform_antal",
+        "budgetavvikelse",
+        "nettokostnad_budget",
+        "nettokostnad_prognos",
+        "nettokostnad_utfall",
     }
 
 
@@ -60,9 +65,11 @@ def test_bistand_i_manadstabellen_ar_budgettabellens_utfall(alla, ar):
 
 
 def test_procentfordelningar_summerar_till_100(alla, db):
-    procent = db.fraga("indikatorer_med_mal", ar=2022).filter(
-        (pl.col("enhet") == "procent") & pl.col("dimension").is_not_null()
-    )["indikator_id"].to_list()
+    procent = (
+        db.fraga("indikatorer_med_mal", ar=2022)
+        .filter((pl.col("enhet") == "procent") & pl.col("dimension").is_not_null())["indikator_id"]
+        .to_list()
+    )
     summor = (
         alla.filter(pl.col("indikator_id").is_in(procent) & (pl.col("dimension") != ""))
         .group_by("indikator_id", "ar", "periodtyp", "manad")
@@ -103,7 +110,8 @@ def test_textens_avvikelser_ar_tabellens_utom_integration(db):
     assert skiljer["verksamhet"].to_list() == ["Integration"]
     k = konflikt(db, "integration_avvikelse")
     assert (skiljer["avvikelse"][0], skiljer["avvikelse_enligt_text"][0]) == (
-        k["varde_a"], k["varde_b"]
+        k["varde_a"],
+        k["varde_b"],
     )
     # the difference is the Ukraine deficit, which the table books under Integration
     assert k["varde_a"] - k["varde_b"] == -6000

@@ -34,8 +34,11 @@ def test_bygger_nar_filen_saknas_och_inte_igen_nar_inget_andrats(tmp_path):
 def test_bygger_om_nar_en_kallfil_andrats(tmp_path, datakopia):
     fil = tmp_path / "x.duckdb"
     bygg.sakerstall(fil, datakopia)
-    ersatt(datakopia / "varden.csv", "hushall_forsorjningsstod,2022,manad,9,,648,",
-           "hushall_forsorjningsstod,2022,manad,9,,649,")
+    ersatt(
+        datakopia / "varden.csv",
+        "hushall_forsorjningsstod,2022,manad,9,,648,",
+        "hushall_forsorjningsstod,2022,manad,9,,649,",
+    )
     bygg.sakerstall(fil, datakopia)
     with duckdb.connect(str(fil), read_only=True) as con:
         assert con.execute(
@@ -47,30 +50,95 @@ def test_bygger_om_nar_en_kallfil_andrats(tmp_path, datakopia):
 FELAKTIGA = [
     # (file, old text, new text, expected row, expected column, words in the message)
     ("varden.csv", ",648,", ",6x8,", 6, "varde", "inte ett tal"),
-    ("varden.csv", "hushall_forsorjningsstod,2020,manad,9", "hushall_forsorjningsstod,20x0,manad,9",
-     2, "ar", "inte ett heltal"),
-    ("varden.csv", "hushall_forsorjningsstod,2020,manad,9", "hushall_forsorjningsstod,2020,vecka,9",
-     2, "periodtyp", "inte tillåtet"),
-    ("varden.csv", "hushall_forsorjningsstod,2020,manad,9", "hushall_forsorjningsstod,2020,manad,13",
-     2, "manad", "inte tillåtet"),
-    ("varden.csv", "hushall_forsorjningsstod,2020,manad,9", "hushallen,2020,manad,9",
-     2, "indikator_id", "finns inte"),
-    ("varden.csv", "731,budgetuppfoljning_sep_2022_bilaga", "731,okand_kalla", 2, "kalla_id",
-     "finns inte"),
-    ("varden.csv", "hushall_forsorjningsstod,2021,manad,9,,734",
-     "hushall_forsorjningsstod,2020,manad,9,,734", 3, None, "finns redan"),
-    ("varden.csv", "mottagna_flyktingar_kon,2021,ack,9,Kvinnor", "mottagna_flyktingar_kon,2021,ack,9,Kvinnorna",
-     None, "dimension", "inget känt värde"),
-    ("varden.csv", "hushall_forsorjningsstod,2020,manad,9,,", "hushall_forsorjningsstod,2020,manad,9,Män,",
-     2, "dimension", "har ingen dimension"),
-    ("varden.csv", "731,budgetuppfoljning_sep_2022_bilaga,2.1 Ekonomiskt bistånd,Läget 2020",
-     "731,budgetuppfoljning_sep_2022_bilaga,,Läget 2020", 2, "avsnitt", "värde saknas"),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2020,manad,9",
+        "hushall_forsorjningsstod,20x0,manad,9",
+        2,
+        "ar",
+        "inte ett heltal",
+    ),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2020,manad,9",
+        "hushall_forsorjningsstod,2020,vecka,9",
+        2,
+        "periodtyp",
+        "inte tillåtet",
+    ),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2020,manad,9",
+        "hushall_forsorjningsstod,2020,manad,13",
+        2,
+        "manad",
+        "inte tillåtet",
+    ),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2020,manad,9",
+        "hushallen,2020,manad,9",
+        2,
+        "indikator_id",
+        "finns inte",
+    ),
+    (
+        "varden.csv",
+        "731,budgetuppfoljning_sep_2022_bilaga",
+        "731,okand_kalla",
+        2,
+        "kalla_id",
+        "finns inte",
+    ),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2021,manad,9,,734",
+        "hushall_forsorjningsstod,2020,manad,9,,734",
+        3,
+        None,
+        "finns redan",
+    ),
+    (
+        "varden.csv",
+        "mottagna_flyktingar_kon,2021,ack,9,Kvinnor",
+        "mottagna_flyktingar_kon,2021,ack,9,Kvinnorna",
+        None,
+        "dimension",
+        "inget känt värde",
+    ),
+    (
+        "varden.csv",
+        "hushall_forsorjningsstod,2020,manad,9,,",
+        "hushall_forsorjningsstod,2020,manad,9,Män,",
+        2,
+        "dimension",
+        "har ingen dimension",
+    ),
+    (
+        "varden.csv",
+        "731,budgetuppfoljning_sep_2022_bilaga,2.1 Ekonomiskt bistånd,Läget 2020",
+        "731,budgetuppfoljning_sep_2022_bilaga,,Läget 2020",
+        2,
+        "avsnitt",
+        "värde saknas",
+    ),
     ("kallor.csv", "kalla_id,dokument,datum", "kalla_id,dokumentet,datum", 1, None, "rubrikraden"),
-    ("kallor.csv", ",2022-10-27,,Arbetslivsnämnden", ",2022-13-27,,Arbetslivsnämnden", 2,
-     "datum", "ÅÅÅÅ-MM-DD"),
-    ("indikatorer.csv", "hushall_forsorjningsstod,Hushåll med försörjningsstöd,antal,bistand,ner",
-     "hushall_forsorjningsstod,Hushåll med försörjningsstöd,antal,bistand,nedåt", 2,
-     "onskad_riktning", "inte tillåtet"),
+    (
+        "kallor.csv",
+        ",2022-10-27,,Arbetslivsnämnden",
+        ",2022-13-27,,Arbetslivsnämnden",
+        2,
+        "datum",
+        "ÅÅÅÅ-MM-DD",
+    ),
+    (
+        "indikatorer.csv",
+        "hushall_forsorjningsstod,Hushåll med försörjningsstöd,antal,bistand,ner",
+        "hushall_forsorjningsstod,Hushåll med försörjningsstöd,antal,bistand,nedåt",
+        2,
+        "onskad_riktning",
+        "inte tillåtet",
+    ),
 ]
 
 

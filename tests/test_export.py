@@ -35,19 +35,31 @@ def test_excel_laser_tillbaka_med_svenska_rubriker_och_talformat():
         schema={"manad": pl.Int32, "ar_2022": pl.Float64, "andel": pl.Float64},
     )
     fordelning = pl.DataFrame({"verksamhet": ["Ekonomiskt bistånd"], "belopp": [Decimal(-3000)]})
-    data = export.excel([
-        export.Tabell("Nettokostnad per månad", kostnad,
-                      {"manad": "manad", "ar_2022": "tkr", "andel": "procent"},
-                      {"manad": "Månad", "ar_2022": "Nettokostnad 2022 (tkr)",
-                       "andel": "Andel (%)"}, kalla="Bilaga: Budgetuppföljning Sept 2022"),
-        export.Tabell("Avvikelse: helår/prognos?", fordelning, {"belopp": "tkr"},
-                      {"verksamhet": "Verksamhet", "belopp": "Avvikelse (tkr)"}),
-        export.Tabell("Nettokostnad per månad", kostnad.head(1)),
-    ])
+    data = export.excel(
+        [
+            export.Tabell(
+                "Nettokostnad per månad",
+                kostnad,
+                {"manad": "manad", "ar_2022": "tkr", "andel": "procent"},
+                {"manad": "Månad", "ar_2022": "Nettokostnad 2022 (tkr)", "andel": "Andel (%)"},
+                kalla="Bilaga: Budgetuppföljning Sept 2022",
+            ),
+            export.Tabell(
+                "Avvikelse: helår/prognos?",
+                fordelning,
+                {"belopp": "tkr"},
+                {"verksamhet": "Verksamhet", "belopp": "Avvikelse (tkr)"},
+            ),
+            export.Tabell("Nettokostnad per månad", kostnad.head(1)),
+        ]
+    )
     bok = load_workbook(io.BytesIO(data))
     # Excel's forbidden characters are gone and the duplicate name made unique
-    assert bok.sheetnames == ["Nettokostnad per månad", "Avvikelse helår prognos",
-                              "Nettokostnad per månad (2)"]
+    assert bok.sheetnames == [
+        "Nettokostnad per månad",
+        "Avvikelse helår prognos",
+        "Nettokostnad per månad (2)",
+    ]
     blad = bok["Nettokostnad per månad"]
     assert [c.value for c in blad[1]] == ["Månad", "Nettokostnad 2022 (tkr)", "Andel (%)"]
     assert [c.value for c in blad[2]] == ["januari", 4814, 42]
@@ -63,8 +75,13 @@ def test_excel_laser_tillbaka_med_svenska_rubriker_och_talformat():
 def test_excel_av_rapportens_nyckeltal(db):
     underlag = hamta_underlag(db.fraga, SEP_2022)
     kpier = export.rapportkpier(underlag)
-    data = export.excel([export.Tabell("Nyckeltal", export.kpi_frame(kpier),
-                                       {"varde": "antal"}, export.KPI_FRAME_RUBRIKER)])
+    data = export.excel(
+        [
+            export.Tabell(
+                "Nyckeltal", export.kpi_frame(kpier), {"varde": "antal"}, export.KPI_FRAME_RUBRIKER
+            )
+        ]
+    )
     blad = load_workbook(io.BytesIO(data))["Nyckeltal"]
     rader = {r[0]: r for r in blad.iter_rows(min_row=2, values_only=True) if r[0]}
     assert rader["Hushåll med försörjningsstöd"][3] == 648
@@ -79,7 +96,8 @@ def test_excel_av_rapportens_nyckeltal(db):
 @pytest.fixture(scope="module")
 def chromium():
     assert Path(export.CHROMIUM).exists(), (
-        "Debian-paketet chromium saknas (make test installerar det)")
+        "Debian-paketet chromium saknas (make test installerar det)"
+    )
 
 
 def test_png_av_ett_diagram(chromium):
@@ -95,7 +113,9 @@ def test_png_av_ett_diagram(chromium):
 def test_pngs_rapporterar_framsteg(chromium):
     steg = []
     bilder = export.pngs(
-        [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))], bredd=300, skala=1,
+        [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))],
+        bredd=300,
+        skala=1,
         framsteg=lambda klara, totalt: steg.append((klara, totalt)),
     )
     assert len(bilder) == 2 and all(b.startswith(PNG_HUVUD) for b in bilder)
@@ -117,14 +137,17 @@ def rapport(db, chromium):
     diagram = export.rapportdiagram(underlag)
     bilder = export.pngs([d.fig for d in diagram], bredd=800, skala=1)
     return export.bygg_rapport(
-        underlag, {d.rubrik: b for d, b in zip(diagram, bilder)},
-        {"bistand": "Kostnadsökningen beror på riksnormen.", "analys": ""}, diagram=diagram,
+        underlag,
+        {d.rubrik: b for d, b in zip(diagram, bilder)},
+        {"bistand": "Kostnadsökningen beror på riksnormen.", "analys": ""},
+        diagram=diagram,
     )
 
 
 def test_rapportens_innehall(rapport):
     assert rapport.undertitel == (
-        "Uppföljning januari–september 2022, jämfört med januari–september 2021")
+        "Uppföljning januari–september 2022, jämfört med januari–september 2021"
+    )
     assert rapport.filnamn == "nyckeltal_uppfoljning_januari_september_2022"
     rader = {r[0]: r for r in rapport.kpi_rader}
     hushall = rader["Hushåll med försörjningsstöd ↘"]
@@ -132,8 +155,13 @@ def test_rapportens_innehall(rapport):
     assert hushall[4] == "\u221286"  # the typographic minus in print
     assert "Målet nås (mål: högst 700)" in hushall[5]
     rubriker = [a.rubrik for a in rapport.avsnitt]
-    assert rubriker == ["Ekonomiskt bistånd", "Flyktingmottagning", "Arbetsmarknad", "Ekonomi",
-                        "Analys och prognos"]
+    assert rubriker == [
+        "Ekonomiskt bistånd",
+        "Flyktingmottagning",
+        "Arbetsmarknad",
+        "Ekonomi",
+        "Analys och prognos",
+    ]
     bistand = rapport.avsnitt[0]
     assert bistand.kommentar == "Kostnadsökningen beror på riksnormen."
     assert all(d.png is not None for a in rapport.avsnitt for d in a.diagram)

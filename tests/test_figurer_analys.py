@@ -22,8 +22,9 @@ def spar(fig, namn):
 
 def test_prognosdiagram(tot):
     prognos = analys.helarsprognos(tot, "bistand_kostnad", 2022, 9)
-    fig = figurer.prognosdiagram(analys.diagramserie(tot, "bistand_kostnad", 2022), prognos,
-                                 SEP_2022)
+    fig = figurer.prognosdiagram(
+        analys.diagramserie(tot, "bistand_kostnad", 2022), prognos, SEP_2022
+    )
     namn = [t.name for t in fig.data]
     assert namn[:3] == ["2020", "2021", "2022"]
     assert "Helår 2020: 55\u00a0894\u00a0tkr" in namn and "Helår 2021: 60\u00a0766\u00a0tkr" in namn
@@ -43,8 +44,12 @@ def test_prognosdiagram(tot):
 def test_helarsjamforelse_med_spann_som_felstapel(tot):
     fig = figurer.helarsjamforelse(analys.helarsprognos(tot, "bistand_kostnad", 2022, 9))
     assert [t.name for t in fig.data] == [
-        "Framskrivning 2022 (beräknad)", "Snittet hittills × 12 (beräknat)",
-        "Förvaltningens prognos", "Budget 2022", "Utfall 2021", "Utfall 2020",
+        "Framskrivning 2022 (beräknad)",
+        "Snittet hittills × 12 (beräknat)",
+        "Förvaltningens prognos",
+        "Budget 2022",
+        "Utfall 2021",
+        "Utfall 2020",
     ]
     forsta = fig.data[0]
     assert round(forsta.x[0]) == 60488
@@ -94,6 +99,7 @@ def test_maltaktdiagram_hushall(tot, db):
 
 
 def test_for_projektor_storre_text(tot):
-    fig = figurer.for_projektor(figurer.helarsjamforelse(
-        analys.helarsprognos(tot, "bistand_kostnad", 2022, 9)))
+    fig = figurer.for_projektor(
+        figurer.helarsjamforelse(analys.helarsprognos(tot, "bistand_kostnad", 2022, 9))
+    )
     assert fig.layout.font.size == 20 and fig.layout.height == 520

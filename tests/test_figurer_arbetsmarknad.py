@@ -9,9 +9,13 @@ from nyckeltal.figurer import arbetsmarknad, arsfarg
 
 NBSP = "\u00a0"
 FORMER = {
-    "Trygghetsanställningar": (142, 149), "OSA-anställning": (94, 85),
-    "Utvecklingsanställningar": (47, 64), "Extratjänster": (22, 97),
-    "Nystartsjobb": (55, 25), "Introduktionsjobb": (38, 25), "Lönebidrag": (11, 6),
+    "Trygghetsanställningar": (142, 149),
+    "OSA-anställning": (94, 85),
+    "Utvecklingsanställningar": (47, 64),
+    "Extratjänster": (22, 97),
+    "Nystartsjobb": (55, 25),
+    "Introduktionsjobb": (38, 25),
+    "Lönebidrag": (11, 6),
 }
 
 
@@ -23,8 +27,12 @@ def former(med_jamforelse=True):
     rader.append(("Totalt", True, Decimal(409), Decimal(451) if med_jamforelse else None))
     return pl.DataFrame(
         rader,
-        schema={"anstallningsform": pl.String, "ar_total": pl.Boolean,
-                "varde": pl.Decimal(18, 2), "jamforelsevarde": pl.Decimal(18, 2)},
+        schema={
+            "anstallningsform": pl.String,
+            "ar_total": pl.Boolean,
+            "varde": pl.Decimal(18, 2),
+            "jamforelsevarde": pl.Decimal(18, 2),
+        },
         orient="row",
     ).with_columns(forandring=pl.col("varde") - pl.col("jamforelsevarde"))
 
@@ -65,8 +73,11 @@ def nyckeltal(**varden):
 
 def test_vaxla_belopp_med_beraknad_nettokostnad():
     belopp = arbetsmarknad.vaxla_belopp(
-        nyckeltal(vaxla_personalkostnad_netto=4171742, vaxla_minskat_bistand=3277500,
-                  vaxla_bidrag_mot_lon=63)
+        nyckeltal(
+            vaxla_personalkostnad_netto=4171742,
+            vaxla_minskat_bistand=3277500,
+            vaxla_bidrag_mot_lon=63,
+        )
     )
     assert belopp["post"].to_list() == [
         "Personalkostnad minus arbetsmarknadsstöd",

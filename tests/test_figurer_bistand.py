@@ -29,8 +29,12 @@ def serie(varden: dict[int, dict[int, int]] | dict[int, list[int]]) -> pl.DataFr
         rader += [(ar, manad, "", Decimal(v)) for manad, v in par]
     return pl.DataFrame(
         rader,
-        schema={"ar": pl.Int32, "manad": pl.Int32, "dimension": pl.String,
-                "varde": pl.Decimal(18, 2)},
+        schema={
+            "ar": pl.Int32,
+            "manad": pl.Int32,
+            "dimension": pl.String,
+            "varde": pl.Decimal(18, 2),
+        },
         orient="row",
     )
 
@@ -91,7 +95,9 @@ def test_kostnad_mot_budget_visar_textens_budgetpunkt_och_den_beraknade_linjen()
     ack = bistand.ackumulerad(serie(KOSTNAD))
     fig = bistand.kostnad_mot_budget(ack, HITTILLS_SEP_2022, Decimal(57500), budget_hittills)
     assert [t.name for t in fig.data] == [
-        "2020", "2021", "2022",
+        "2020",
+        "2021",
+        "2022",
         "Budget fördelad jämnt över året (beräknad)",
         "Budget hittills enligt texten",
     ]
@@ -149,7 +155,10 @@ def test_helar_skiljer_utfall_prognos_och_budget_at():
     assert (list(budget.x), list(budget.y)) == (["Budget 2022"], [57500])
     assert budget.marker.color == "white"  # hollow: a budget
     assert list(fig.layout.xaxis.categoryarray) == [
-        "Bokslut 2020", "Bokslut 2021", "Prognos 2022", "Budget 2022"
+        "Bokslut 2020",
+        "Bokslut 2021",
+        "Prognos 2022",
+        "Budget 2022",
     ]
     assert [t.replace("\u00a0", " ") for t in prognos.text] == ["60 500 tkr"]
 
@@ -178,8 +187,9 @@ def test_hushall_utan_mal_ritar_ingen_mallinje():
 def test_varde_per_ar_sager_uppgift_saknas_i_stallet_for_en_nollstapel():
     # hushåll mer än tio månader at the end of tertial 1: 436 in 2020 and 2021, none for 2022
     rader = pl.DataFrame({"ar": [2020, 2021], "varde": [Decimal(436), Decimal(436)]})
-    fig = bistand.varde_per_ar(rader, [2020, 2021, 2022], "antal", "Hushåll",
-                               Period(2022, 1, 4, 2021))
+    fig = bistand.varde_per_ar(
+        rader, [2020, 2021, 2022], "antal", "Hushåll", Period(2022, 1, 4, 2021)
+    )
     (staplar,) = fig.data
     assert list(staplar.x) == ["2020", "2021", "2022"]
     assert list(staplar.y) == [436, 436, None]

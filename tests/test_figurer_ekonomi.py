@@ -92,7 +92,7 @@ def budget(db):
 
 def test_tecken_text():
     assert tecken_text(1000) == "+1\u00a0000\u00a0tkr"
-    assert tecken_text(Decimal("-2329")) == "\u22122\u00a0329\u00a0tkr"
+    assert tecken_text(Decimal(-2329)) == "\u22122\u00a0329\u00a0tkr"
     assert tecken_text(0) == "±0\u00a0tkr"
     assert tecken_text(None) == "uppgift saknas"
 
@@ -137,8 +137,9 @@ def test_ukraina_visar_angiven_prognos_inte_summan(db):
 
 
 def test_vattenfall_som_gar_jamnt_upp_anvander_total_och_farg_efter_tecken():
-    fig = vattenfall([("Intäkt", Decimal(500)), ("Kostnad", Decimal(-200))], "Resultat",
-                     Decimal(300))
+    fig = vattenfall(
+        [("Intäkt", Decimal(500)), ("Kostnad", Decimal(-200))], "Resultat", Decimal(300)
+    )
     trace = fig.data[0]
     assert list(trace.measure) == ["relative", "relative", "total"]
     assert trace.totals.marker.color == POSITIV

@@ -10,7 +10,9 @@ from nyckeltal.perioder import Period
 
 NBSP = "\u00a0"
 KATEGORIER = [
-    "Flyktingar 1–5 år", "Flyktingar 6–15 år", "Flyktingar i gymnasieskolan",
+    "Flyktingar 1–5 år",
+    "Flyktingar 6–15 år",
+    "Flyktingar i gymnasieskolan",
     "Flyktingar som går i SFI",
 ]
 
@@ -24,17 +26,22 @@ def nyckeltal(**varden):
 
 def mal(malvarde=None, jamforelse=None):
     return pl.DataFrame(
-        {"indikator_id": ["mottagna_flyktingar"], "malvarde": [malvarde],
-         "jamforelse": [jamforelse]},
-        schema={"indikator_id": pl.String, "malvarde": pl.Decimal(18, 2),
-                "jamforelse": pl.String},
+        {
+            "indikator_id": ["mottagna_flyktingar"],
+            "malvarde": [malvarde],
+            "jamforelse": [jamforelse],
+        },
+        schema={"indikator_id": pl.String, "malvarde": pl.Decimal(18, 2), "jamforelse": pl.String},
     )
 
 
 def fordelning(ar_varden: dict[int, dict[str, int]]):
     rader = [(ar, dim, Decimal(v)) for ar, d in ar_varden.items() for dim, v in d.items()]
-    return pl.DataFrame(rader, schema={"ar": pl.Int32, "dimension": pl.String,
-                                       "varde": pl.Decimal(18, 2)}, orient="row")
+    return pl.DataFrame(
+        rader,
+        schema={"ar": pl.Int32, "dimension": pl.String, "varde": pl.Decimal(18, 2)},
+        orient="row",
+    )
 
 
 PERIOD = Period(2022, 1, 9, 2021)
@@ -42,8 +49,11 @@ PERIOD = Period(2022, 1, 9, 2021)
 
 def test_mottagna_per_ar_aldsta_aret_forst_med_malet_i_ord():
     tabell = flykting.mottagna_per_ar(
-        PERIOD, nyckeltal(mottagna_flyktingar=102), nyckeltal(mottagna_flyktingar=88),
-        mal(Decimal(100), "lägst"), mal(),
+        PERIOD,
+        nyckeltal(mottagna_flyktingar=102),
+        nyckeltal(mottagna_flyktingar=88),
+        mal(Decimal(100), "lägst"),
+        mal(),
     )
     assert tabell["ar"].to_list() == [2021, 2022]
     assert tabell["mottagna"].to_list() == [88, 102]
@@ -53,8 +63,11 @@ def test_mottagna_per_ar_aldsta_aret_forst_med_malet_i_ord():
 
 def test_mottagna_mot_mal_staplar_i_arsfarg_och_mallinje():
     tabell = flykting.mottagna_per_ar(
-        PERIOD, nyckeltal(mottagna_flyktingar=102), nyckeltal(mottagna_flyktingar=88),
-        mal(Decimal(100), "lägst"), mal(),
+        PERIOD,
+        nyckeltal(mottagna_flyktingar=102),
+        nyckeltal(mottagna_flyktingar=88),
+        mal(Decimal(100), "lägst"),
+        mal(),
     )
     fig = flykting.mottagna_mot_mal(tabell, Decimal(100), "lägst", 2022)
     assert [t.name for t in fig.data] == ["2021", "2022"]
@@ -90,9 +103,21 @@ def test_kon_bada_aren_med_procenttext():
 
 
 def test_ursprungsland_liggande_i_handlingarnas_ordning_statslosa_sist():
-    land = {"Afghanistan": 27, "Syrien": 19, "Turkiet": 16, "Iran": 8, "Somalia": 7,
-            "Jemen": 5, "Eritrea": 4, "Palestina": 3, "Burundi": 2, "Sudan": 2, "Kina": 1,
-            "Haiti": 1, "Statslösa": 5}
+    land = {
+        "Afghanistan": 27,
+        "Syrien": 19,
+        "Turkiet": 16,
+        "Iran": 8,
+        "Somalia": 7,
+        "Jemen": 5,
+        "Eritrea": 4,
+        "Palestina": 3,
+        "Burundi": 2,
+        "Sudan": 2,
+        "Kina": 1,
+        "Haiti": 1,
+        "Statslösa": 5,
+    }
     fig = flykting.staplar_per_ar(fordelning({2022: land}), "procent", liggande=True)
     (trace,) = fig.data
     assert trace.orientation == "h"
@@ -122,14 +147,27 @@ def test_overfort_tabell_har_beraknad_summa_sist():
 
 def serie():
     manader = {
-        1: [21, 65, 14, 184], 2: [21, 60, 15, 181], 3: [19, 59, 10, 176],
-        4: [18, 60, 9, 173], 5: [18, 60, 9, 165], 6: [19, 61, 11, 172],
-        7: [17, 61, 12, 163], 8: [17, 58, 13, 161], 9: [17, 61, 15, 167],
+        1: [21, 65, 14, 184],
+        2: [21, 60, 15, 181],
+        3: [19, 59, 10, 176],
+        4: [18, 60, 9, 173],
+        5: [18, 60, 9, 165],
+        6: [19, 61, 11, 172],
+        7: [17, 61, 12, 163],
+        8: [17, 58, 13, 161],
+        9: [17, 61, 15, 167],
     }
     rader = [(2022, m, k, Decimal(v)) for m, vs in manader.items() for k, v in zip(KATEGORIER, vs)]
-    return pl.DataFrame(rader, schema={"ar": pl.Int32, "manad": pl.Int32,
-                                       "dimension": pl.String, "varde": pl.Decimal(18, 2)},
-                        orient="row")
+    return pl.DataFrame(
+        rader,
+        schema={
+            "ar": pl.Int32,
+            "manad": pl.Int32,
+            "dimension": pl.String,
+            "varde": pl.Decimal(18, 2),
+        },
+        orient="row",
+    )
 
 
 def test_en_linje_per_kategori_over_januari_till_december():

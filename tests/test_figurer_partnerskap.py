@@ -24,18 +24,23 @@ def test_partnerskap_tidslinje(db):
     rader = {rad["partnerskap_id"]: rad for rad in df.iter_rows(named=True)}
     # Guldkanten: "förlänga ... i två år från och med 2023-01-01 till 2024-12-31"
     assert (rader["guldkanten"]["period_start"], rader["guldkanten"]["period_slut"]) == (
-        dt.date(2023, 1, 1), dt.date(2024, 12, 31)
+        dt.date(2023, 1, 1),
+        dt.date(2024, 12, 31),
     )
     # Borås Basket "Funkis till jobb": förlängd ytterligare 3 år
     assert (rader["boras_basket"]["period_start"], rader["boras_basket"]["period_slut"]) == (
-        dt.date(2023, 1, 1), dt.date(2025, 12, 31)
+        dt.date(2023, 1, 1),
+        dt.date(2025, 12, 31),
     )
     # SIKTA: 2014-02-01 – 2014-07-31 on the ESF project page
     assert (rader["sikta"]["period_start"], rader["sikta"]["period_slut"]) == (
-        dt.date(2014, 2, 1), dt.date(2014, 7, 31)
+        dt.date(2014, 2, 1),
+        dt.date(2014, 7, 31),
     )
     assert [r for r, rad in rader.items() if rad["pa_tidslinjen"]] == [
-        "sikta", "boras_basket", "guldkanten"
+        "sikta",
+        "boras_basket",
+        "guldkanten",
     ]
     # without a period: Hemgården was declined, IF Elfsborg has no period in the papers
     assert "inte ingå" in rader["hemgarden"]["utan_period_orsak"]
@@ -70,8 +75,13 @@ def test_tidslinje_en_stapel_per_partnerskap_med_period(db):
 
 def test_tidslinje_utan_perioder_ger_tom_figur():
     tom = pl.DataFrame(
-        schema={"namn": pl.String, "typ": pl.String, "status": pl.String,
-                "period_start": pl.Date, "period_slut": pl.Date}
+        schema={
+            "namn": pl.String,
+            "typ": pl.String,
+            "status": pl.String,
+            "period_start": pl.Date,
+            "period_slut": pl.Date,
+        }
     )
     assert len(tidslinje(tom).data) == 0
 

@@ -60,8 +60,8 @@ def test_manadsintervall():
 
 
 @pytest.mark.parametrize(
-    "val,manader", [("hittills", (1, 7)), ("t1", (1, 4)), ("t2", (5, 8)), ("t3", (9, 12)),
-                    ("helar", (1, 12))]
+    "val,manader",
+    [("hittills", (1, 7)), ("t1", (1, 4)), ("t2", (5, 8)), ("t3", (9, 12)), ("helar", (1, 12))],
 )
 def test_snabbval(val, manader):
     p = period_fran_val(2022, val, 7)

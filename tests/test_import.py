@@ -16,11 +16,21 @@ from pathlib import Path
 
 import fastexcel
 import pytest
-
 from import_filer import (
-    DAG, KALLA, KOLUMNER, OKT, OKTOBER, RATTELSE, RUBRIK, csv_fil, excel_fil, innehall, rad,
+    DAG,
+    KALLA,
+    KOLUMNER,
+    OKT,
+    OKTOBER,
+    RATTELSE,
+    RUBRIK,
+    csv_fil,
+    excel_fil,
+    innehall,
+    rad,
     varde,
 )
+
 from nyckeltal import bygg, importera
 from nyckeltal.db import Databas, oppna_last
 
@@ -48,8 +58,10 @@ def importera_fil(fil, innehall=OKTOBER, namn="oktober.csv", vem="Anna Andersson
 def varden_och_kallor(fil):
     con = oppna_last(fil)
     try:
-        return (con.execute("select * from varden order by all").fetchall(),
-                con.execute("select * from kallor order by all").fetchall())
+        return (
+            con.execute("select * from varden order by all").fetchall(),
+            con.execute("select * from kallor order by all").fetchall(),
+        )
     finally:
         con.close()
 
@@ -71,16 +83,24 @@ def test_import_av_en_manad_sparar_varden_logg_och_backup(fil):
     try:
         logg = db.fraga("import_logg").row(0, named=True)
         assert (logg["import_id"], logg["vem"], logg["filnamn"], logg["status"]) == (
-            1, "Anna Andersson", "oktober.csv", "aktiv")
+            1,
+            "Anna Andersson",
+            "oktober.csv",
+            "aktiv",
+        )
         assert logg["sha256"] == hashlib.sha256(OKTOBER).hexdigest()
         assert (logg["rader_nya"], logg["rader_andrade"], logg["rader_oforandrade"]) == (12, 0, 0)
-        assert abs(logg["nar"] - dt.datetime.now(importera.TIDSZON).replace(
-            tzinfo=None)) < dt.timedelta(minutes=5)
+        assert abs(
+            logg["nar"] - dt.datetime.now(importera.TIDSZON).replace(tzinfo=None)
+        ) < dt.timedelta(minutes=5)
         # the file's new source document became a source of its own
         kallor = db.fraga("kallor_med_omfattning")
         ny = kallor.filter(kallor["dokument"] == OKT).row(0, named=True)
         assert (ny["kalla_id"], ny["antal_varden"], str(ny["datum"])) == (
-            "import_1_1", 12, "2022-11-24")
+            "import_1_1",
+            12,
+            "2022-11-24",
+        )
         # and each new figure carries it, as every figure does
         oktober = db.fraga("nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=10)
         hushall = oktober.filter(oktober["indikator_id"] == "hushall_forsorjningsstod")
@@ -103,7 +123,8 @@ def test_rattelse_visar_och_sparar_gammalt_och_nytt_varde(fil):
     try:
         rader = db.fraga("import_rader", import_id=1)
         assert rader.select("rad", "andring", "tidigare_varde", "varde").rows() == [
-            (2, "ändrad", Decimal("648.00"), Decimal("650.00"))]
+            (2, "ändrad", Decimal("648.00"), Decimal("650.00"))
+        ]
         assert rader["namn"].to_list() == ["Hushåll med försörjningsstöd"]
     finally:
         db.stang()
@@ -113,7 +134,8 @@ def test_samma_varde_med_ny_kalla_ar_en_andring(fil):
     # September's 648 households restated by the October report: the value stays, the source
     # moves, so the page can say where the figure now comes from
     granskning = importera.forhandsgranska(
-        csv_fil(rad(manad="9", varde="648")), "x.csv", fil=fil, dag=DAG)
+        csv_fil(rad(manad="9", varde="648")), "x.csv", fil=fil, dag=DAG
+    )
     assert [f.bara_kallan for f in granskning.andrade] == [True]
 
 
@@ -132,7 +154,9 @@ def test_angra_tar_bort_den_senaste_importen_och_sedan_den_fore(fil):
     try:
         logg = db.fraga("import_logg")
         assert logg.select("import_id", "status", "angrad_av").rows() == [
-            (2, "angrad", "Bo"), (1, "angrad", "Bo")]
+            (2, "angrad", "Bo"),
+            (1, "angrad", "Bo"),
+        ]
         # an undone import's rows and own sources stay readable in the log
         assert db.fraga("import_rader", import_id=1).height == 12
         assert set(db.fraga("import_rader", import_id=1)["dokument"]) == {OKT}
@@ -169,21 +193,39 @@ def test_senare_import_vinner(fil):
 def test_importer_och_kommentarer_overlever_en_ombyggnad_fran_data(fil, datakopia):
     bygg.bygg(fil, datakopia)
     importera.importera(OKTOBER, "oktober.csv", "Anna", fil=fil, data=datakopia, dag=DAG)
-    importera.spara_kommentar("hushall_forsorjningsstod", 2022, 10, "Färre nya ärenden.",
-                                      "Anna", fil=fil, data=datakopia, dag=DAG)
+    importera.spara_kommentar(
+        "hushall_forsorjningsstod",
+        2022,
+        10,
+        "Färre nya ärenden.",
+        "Anna",
+        fil=fil,
+        data=datakopia,
+        dag=DAG,
+    )
     # a seed changes: the 2020 figure for September is corrected
     varden = datakopia / "varden.csv"
     text = varden.read_text(encoding="utf-8")
-    varden.write_text(text.replace("hushall_forsorjningsstod,2020,manad,9,,731,",
-                                   "hushall_forsorjningsstod,2020,manad,9,,732,"), encoding="utf-8")
+    varden.write_text(
+        text.replace(
+            "hushall_forsorjningsstod,2020,manad,9,,731,",
+            "hushall_forsorjningsstod,2020,manad,9,,732,",
+        ),
+        encoding="utf-8",
+    )
     assert bygg.sakerstall(fil, datakopia) == fil
     assert varde(fil, "hushall_forsorjningsstod", 2020, "manad", 9) == 732
     assert varde(fil, "hushall_forsorjningsstod", 2022, "manad", 10) == 655
     db = Databas(fil)
     try:
         assert db.fraga("import_logg")["status"].to_list() == ["aktiv"]
-        kommentar = db.fraga("kommentarer_for_period", indikator="hushall_forsorjningsstod",
-                             ar=2022, fran_manad=1, till_manad=12)
+        kommentar = db.fraga(
+            "kommentarer_for_period",
+            indikator="hushall_forsorjningsstod",
+            ar=2022,
+            fran_manad=1,
+            till_manad=12,
+        )
         assert kommentar["text"].to_list() == ["Färre nya ärenden."]
     finally:
         db.stang()
@@ -226,11 +268,18 @@ def test_en_andra_import_samtidigt_avvisas_med_ett_tydligt_meddelande(fil):
 
 def test_laset_galler_mellan_processer(fil):
     barn = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from nyckeltal import bygg\n"
-         "with bygg.skrivlas(Path(sys.argv[1])):\n"
-         "    print('låst', flush=True); time.sleep(30)\n", str(fil.parent)],
-        cwd=ROT, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from nyckeltal import bygg\n"
+            "with bygg.skrivlas(Path(sys.argv[1])):\n"
+            "    print('låst', flush=True); time.sleep(30)\n",
+            str(fil.parent),
+        ],
+        cwd=ROT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert barn.stdout.readline().strip() == "låst"
         with pytest.raises(bygg.UpptagenFel):
@@ -284,8 +333,9 @@ def _importera_eller_fel(fil):
 def test_backuperna_begransas_till_de_senaste(fil, monkeypatch):
     monkeypatch.setenv("NYCKELTAL_BACKUPER", "2")
     importera_fil(fil)
-    importera.spara_kommentar("hushall_forsorjningsstod", 2022, 10, "Text", "Anna",
-                                      fil=fil, dag=DAG)
+    importera.spara_kommentar(
+        "hushall_forsorjningsstod", 2022, 10, "Text", "Anna", fil=fil, dag=DAG
+    )
     importera.angra_senaste("Anna", fil=fil)
     assert len(list(bygg.backupkatalog(fil).glob("nyckeltal-*.duckdb"))) == 2
 
@@ -295,18 +345,36 @@ def test_backuperna_begransas_till_de_senaste(fil, monkeypatch):
 
 def test_kommentar_sparas_ersatts_och_tas_bort(fil):
     spara = importera.spara_kommentar
-    spara("hushall_forsorjningsstod", 2022, 8, "Semestertider: färre nybesök.", "Anna",
-          fil=fil, dag=DAG)
+    spara(
+        "hushall_forsorjningsstod",
+        2022,
+        8,
+        "Semestertider: färre nybesök.",
+        "Anna",
+        fil=fil,
+        dag=DAG,
+    )
     spara("bistand_kostnad", 2022, 8, "Lägre utbetalningar i augusti.", "Bo", fil=fil, dag=DAG)
     db = Databas(fil)
     try:
-        tertial_2 = db.fraga("kommentarer_for_period", indikator="hushall_forsorjningsstod",
-                             ar=2022, fran_manad=5, till_manad=8)
+        tertial_2 = db.fraga(
+            "kommentarer_for_period",
+            indikator="hushall_forsorjningsstod",
+            ar=2022,
+            fran_manad=5,
+            till_manad=8,
+        )
         assert tertial_2.select("manad", "text", "vem", "namn").rows() == [
-            (8, "Semestertider: färre nybesök.", "Anna", "Hushåll med försörjningsstöd")]
+            (8, "Semestertider: färre nybesök.", "Anna", "Hushåll med försörjningsstöd")
+        ]
         # a period that does not cover August shows nothing
-        assert db.fraga("kommentarer_for_period", indikator="hushall_forsorjningsstod",
-                        ar=2022, fran_manad=9, till_manad=12).is_empty()
+        assert db.fraga(
+            "kommentarer_for_period",
+            indikator="hushall_forsorjningsstod",
+            ar=2022,
+            fran_manad=9,
+            till_manad=12,
+        ).is_empty()
         assert db.fraga("kommentarer_alla").select("indikator_id", "ar", "manad").rows() in (
             [("bistand_kostnad", 2022, 8), ("hushall_forsorjningsstod", 2022, 8)],
             [("hushall_forsorjningsstod", 2022, 8), ("bistand_kostnad", 2022, 8)],
@@ -322,13 +390,16 @@ def test_kommentar_sparas_ersatts_och_tas_bort(fil):
         db.stang()
 
 
-@pytest.mark.parametrize("indikator,ar,manad,text,ord", [
-    ("hushall_forsorjningsstod", 2022, 12, "Text", "ligger i framtiden"),
-    ("hushall_forsorjningsstod", 2022, 13, "Text", "ingen månad"),
-    ("hushall_forsorjningsstod", 2022, 8, "=HYPERLINK(\"x\")", "formelinjektion"),
-    ("hushall_forsorjningsstod", 2022, 8, "x" * 1001, "högst 1000"),
-    ("okand_indikator", 2022, 8, "Text", "okänd indikator"),
-])
+@pytest.mark.parametrize(
+    "indikator,ar,manad,text,ord",
+    [
+        ("hushall_forsorjningsstod", 2022, 12, "Text", "ligger i framtiden"),
+        ("hushall_forsorjningsstod", 2022, 13, "Text", "ingen månad"),
+        ("hushall_forsorjningsstod", 2022, 8, '=HYPERLINK("x")', "formelinjektion"),
+        ("hushall_forsorjningsstod", 2022, 8, "x" * 1001, "högst 1000"),
+        ("okand_indikator", 2022, 8, "Text", "okänd indikator"),
+    ],
+)
 def test_felaktig_kommentar_avvisas(fil, indikator, ar, manad, text, ord):
     fore = innehall(fil)
     with pytest.raises(importera.ImportFel, match=ord):
@@ -352,11 +423,20 @@ def test_import_indikatorer(db):
     assert (former["enhet"], former["dimension"]) == ("antal", "anstallningsform")
     # the employment forms in the order of the table in 2.1 Arbetsmarknadsanställningar
     assert former["dimensionsvarden"] == [
-        "Trygghetsanställningar", "OSA-anställning", "Utvecklingsanställningar", "Extratjänster",
-        "Nystartsjobb", "Introduktionsjobb", "Lönebidrag"]
+        "Trygghetsanställningar",
+        "OSA-anställning",
+        "Utvecklingsanställningar",
+        "Extratjänster",
+        "Nystartsjobb",
+        "Introduktionsjobb",
+        "Lönebidrag",
+    ]
     hushall = df.filter(df["indikator_id"] == "hushall_forsorjningsstod").row(0, named=True)
     assert (hushall["enhet"], hushall["dimension"], hushall["dimensionsvarden"]) == (
-        "antal", None, [])
+        "antal",
+        None,
+        [],
+    )
 
 
 def test_import_logg_och_import_rader_i_seederna_ar_tomma(db):
@@ -369,45 +449,82 @@ def test_import_logg_och_import_rader_i_seederna_ar_tomma(db):
 # --- accepted formats and the templates -----------------------------------------------------------
 
 
-GILTIG = ("hushall_forsorjningsstod", 2022, "manad", 10, "", Decimal("655"))
+GILTIG = ("hushall_forsorjningsstod", 2022, "manad", 10, "", Decimal(655))
 GILTIGA = {
     "semikolon_utf8_bom": csv_fil(rad()),
     "semikolon_windows_1252": csv_fil(rad(), kodning="cp1252"),
     "semikolon_utf8_utan_bom_lf": csv_fil(rad(), kodning="utf-8", radslut="\n"),
-    "tab_utf16": csv_fil(rad().replace(";", "\t"), rubrik=RUBRIK.replace(";", "\t"),
-                         kodning="utf-16"),
+    "tab_utf16": csv_fil(
+        rad().replace(";", "\t"), rubrik=RUBRIK.replace(";", "\t"), kodning="utf-16"
+    ),
     "komma_med_citattecken": csv_fil(
-        ",".join(["hushall_forsorjningsstod", "2022", "10", "manad", "", "\"655,0\"",
-                  f"\"{OKT}\"", "2022-11-24", "ALN 2022-00100 1.2.4.1",
-                  "2.1 Ekonomiskt bistånd"]), rubrik=RUBRIK.replace(";", ",")),
+        ",".join(
+            [
+                "hushall_forsorjningsstod",
+                "2022",
+                "10",
+                "manad",
+                "",
+                '"655,0"',
+                f'"{OKT}"',
+                "2022-11-24",
+                "ALN 2022-00100 1.2.4.1",
+                "2.1 Ekonomiskt bistånd",
+            ]
+        ),
+        rubrik=RUBRIK.replace(";", ","),
+    ),
     "manadsnamn_och_svenska_rubriker": csv_fil(
         rad(manad="Oktober", periodtyp="månad"),
         rubrik="Indikator_id;År;Månad;Periodtyp;Dimension;Värde;Kalla dokument;Kalla datum;"
-               "Kalla diarienummer;Kalla avsnitt"),
+        "Kalla diarienummer;Kalla avsnitt",
+    ),
     "kolumner_i_annan_ordning_och_anmarkning": csv_fil(
         "655;hushall_forsorjningsstod;2022;10;manad;;" + KALLA + ";Läget 2022-10-31.",
-        rubrik="varde;" + RUBRIK.replace("varde;", "") + ";anmarkning"),
-    "excel": excel_fil([["hushall_forsorjningsstod", 2022, 10, "manad", "", 655, OKT,
-                         dt.date(2022, 11, 24), "ALN 2022-00100 1.2.4.1",
-                         "2.1 Ekonomiskt bistånd"]]),
+        rubrik="varde;" + RUBRIK.replace("varde;", "") + ";anmarkning",
+    ),
+    "excel": excel_fil(
+        [
+            [
+                "hushall_forsorjningsstod",
+                2022,
+                10,
+                "manad",
+                "",
+                655,
+                OKT,
+                dt.date(2022, 11, 24),
+                "ALN 2022-00100 1.2.4.1",
+                "2.1 Ekonomiskt bistånd",
+            ]
+        ]
+    ),
 }
 
 
 @pytest.mark.parametrize("namn", list(GILTIGA))
 def test_det_excel_sparar_gar_att_lasa_in(db, namn):
-    (forandring,) = importera.forhandsgranska(GILTIGA[namn], f"{namn}.csv", databas=db,
-                                                      dag=DAG).forandringar
+    (forandring,) = importera.forhandsgranska(
+        GILTIGA[namn], f"{namn}.csv", databas=db, dag=DAG
+    ).forandringar
     assert forandring.rad.nyckel + (forandring.rad.varde,) == GILTIG
     assert forandring.rad.kalla == (OKT, dt.date(2022, 11, 24), "ALN 2022-00100 1.2.4.1")
     assert forandring.rad.rad == 2
     assert forandring.andring == "ny"
 
 
-@pytest.mark.parametrize("text,vantat", [
-    ("1 234,5", Decimal("1234.5")), ("1\u00a0234,5", Decimal("1234.5")),
-    ("1\u202f234,50", Decimal("1234.5")), ("1234.5", Decimal("1234.5")),
-    ("−6 000", Decimal("-6000")), ("-6000", Decimal("-6000")), ("0,05", Decimal("0.05")),
-])
+@pytest.mark.parametrize(
+    "text,vantat",
+    [
+        ("1 234,5", Decimal("1234.5")),
+        ("1\u00a0234,5", Decimal("1234.5")),
+        ("1\u202f234,50", Decimal("1234.5")),
+        ("1234.5", Decimal("1234.5")),
+        ("−6 000", Decimal(-6000)),
+        ("-6000", Decimal(-6000)),
+        ("0,05", Decimal("0.05")),
+    ],
+)
 def test_svenska_talformat(text, vantat):
     from nyckeltal.inlasning import tolka_svenskt_tal
 
@@ -416,8 +533,9 @@ def test_svenska_talformat(text, vantat):
 
 def test_helar_med_tom_manad_ar_december(db):
     fil = csv_fil(rad("bistand_kostnad", manad="", periodtyp="helår", varde="60 500"))
-    (forandring,) = importera.forhandsgranska(fil, "x.csv", databas=db,
-                                                      dag=dt.date(2023, 1, 15)).forandringar
+    (forandring,) = importera.forhandsgranska(
+        fil, "x.csv", databas=db, dag=dt.date(2023, 1, 15)
+    ).forandringar
     assert forandring.rad.nyckel == ("bistand_kostnad", 2022, "helar", 12, "")
 
 
@@ -452,7 +570,10 @@ def test_excel_mallen_har_importfliken_och_alla_indikatorer(db):
 def kommando(*argument, fil):
     return subprocess.run(
         [sys.executable, "-m", "nyckeltal.importera", *map(str, argument)],
-        cwd=ROT, capture_output=True, text=True, timeout=60,
+        cwd=ROT,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**__import__("os").environ, "NYCKELTAL_DB": str(fil)},
     )
 

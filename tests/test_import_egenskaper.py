@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 
 from nyckeltal.format import MANADER
 from nyckeltal.importera import (
-    KOLUMNER, ImportFel, Indikator, Referens, tolka,
+    KOLUMNER,
+    ImportFel,
+    Indikator,
+    Referens,
+    tolka,
 )
 
 DAG = dt.date(2022, 11, 30)
@@ -24,19 +28,24 @@ REFERENS = Referens(
         "antal_a": Indikator("antal_a", "Antal A", "antal", None, ()),
         "tkr_b": Indikator("tkr_b", "Kronor B", "tkr", None, ()),
         "procent_c": Indikator("procent_c", "Andel C", "procent", None, ()),
-        "antal_d": Indikator("antal_d", "Antal D", "antal", "grupp",
-                             ("Grupp 1", "Grupp 2", "Grupp 3")),
+        "antal_d": Indikator(
+            "antal_d", "Antal D", "antal", "grupp", ("Grupp 1", "Grupp 2", "Grupp 3")
+        ),
     },
     varden={},
     kallor={},
 )
 # cp1252 can encode these, so every generated text survives every encoding
 BOKSTAVER = "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789 .,:()/–"
-TEXT = st.text(alphabet=BOKSTAVER, min_size=1, max_size=30).map(str.strip).filter(
-    lambda t: t and t[0] not in "=+-@")
+TEXT = (
+    st.text(alphabet=BOKSTAVER, min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(lambda t: t and t[0] not in "=+-@")
+)
 # database=None: no .hypothesis/ folder in the repository; the examples are generated anew
-SETTINGS = settings(max_examples=60, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @st.composite
@@ -46,7 +55,7 @@ def varden(draw, indikator):
         return Decimal(draw(st.integers(0, 10_000_000)))
     if enhet == "procent":
         return Decimal(draw(st.integers(0, 10_000))) / 100
-    return Decimal(draw(st.integers(-10**11, 10**11))) / 100
+    return Decimal(draw(st.integers(-(10**11), 10**11))) / 100
 
 
 @st.composite
@@ -79,12 +88,14 @@ def filer(draw):
     nycklar, rader, celler = set(), [], []
     for _ in range(antal):
         indikator = draw(st.sampled_from(sorted(REFERENS.indikatorer)))
-        dimension = (draw(st.sampled_from(["Grupp 1", "Grupp 2", "Grupp 3"]))
-                     if indikator == "antal_d" else "")
+        dimension = (
+            draw(st.sampled_from(["Grupp 1", "Grupp 2", "Grupp 3"]))
+            if indikator == "antal_d"
+            else ""
+        )
         ar = draw(st.integers(2000, 2022))
         periodtyp = draw(st.sampled_from(["manad", "ack", "medel", "prognos", "helar"]))
-        manad = 12 if periodtyp == "helar" else draw(
-            st.integers(1, 11 if ar == 2022 else 12))
+        manad = 12 if periodtyp == "helar" else draw(st.integers(1, 11 if ar == 2022 else 12))
         if periodtyp == "helar" and ar == 2022:
             ar = 2021
         nyckel = (indikator, ar, periodtyp, manad, dimension)
@@ -92,19 +103,41 @@ def filer(draw):
             continue
         nycklar.add(nyckel)
         varde = draw(varden(indikator))
-        kalla = (draw(TEXT), draw(st.dates(dt.date(2000, 1, 1), DAG) | st.none()),
-                 draw(TEXT | st.none()), draw(TEXT))
+        kalla = (
+            draw(TEXT),
+            draw(st.dates(dt.date(2000, 1, 1), DAG) | st.none()),
+            draw(TEXT | st.none()),
+            draw(TEXT),
+        )
         rader.append((*nyckel, varde, *kalla))
-        manadstext = (draw(st.sampled_from([str(manad), f"{manad:02d}", MANADER[manad - 1],
-                                            MANADER[manad - 1].capitalize()]))
-                      if periodtyp != "helar" else draw(st.sampled_from(["", "12"])))
-        celler.append({
-            "indikator_id": indikator, "ar": str(ar), "manad": manadstext,
-            "periodtyp": periodtyp, "dimension": dimension,
-            "varde": draw(talformat(varde, kodning)), "kalla_dokument": kalla[0],
-            "kalla_datum": kalla[1].isoformat() if kalla[1] else "",
-            "kalla_diarienummer": kalla[2] or "", "kalla_avsnitt": kalla[3],
-        })
+        manadstext = (
+            draw(
+                st.sampled_from(
+                    [
+                        str(manad),
+                        f"{manad:02d}",
+                        MANADER[manad - 1],
+                        MANADER[manad - 1].capitalize(),
+                    ]
+                )
+            )
+            if periodtyp != "helar"
+            else draw(st.sampled_from(["", "12"]))
+        )
+        celler.append(
+            {
+                "indikator_id": indikator,
+                "ar": str(ar),
+                "manad": manadstext,
+                "periodtyp": periodtyp,
+                "dimension": dimension,
+                "varde": draw(talformat(varde, kodning)),
+                "kalla_dokument": kalla[0],
+                "kalla_datum": kalla[1].isoformat() if kalla[1] else "",
+                "kalla_diarienummer": kalla[2] or "",
+                "kalla_avsnitt": kalla[3],
+            }
+        )
     return kodning, separator, ordning, rader, celler
 
 
@@ -122,9 +155,21 @@ def skriv(kodning, separator, ordning, celler) -> bytes:
 def test_giltiga_filer_lases_exakt(fil):
     kodning, separator, ordning, rader, celler = fil
     lasta = tolka(skriv(kodning, separator, ordning, celler), "genererad.csv", REFERENS, DAG)
-    assert [(r.indikator_id, r.ar, r.periodtyp, r.manad, r.dimension, r.varde,
-             r.kalla_dokument, r.kalla_datum, r.kalla_diarienummer, r.kalla_avsnitt)
-            for r in lasta] == rader
+    assert [
+        (
+            r.indikator_id,
+            r.ar,
+            r.periodtyp,
+            r.manad,
+            r.dimension,
+            r.varde,
+            r.kalla_dokument,
+            r.kalla_datum,
+            r.kalla_diarienummer,
+            r.kalla_avsnitt,
+        )
+        for r in lasta
+    ] == rader
     assert [r.rad for r in lasta] == list(range(2, len(rader) + 2))
 
 
@@ -141,7 +186,7 @@ FEL = [
     ("varde", "1,234", "varde"),
     ("varde", "=1+2", "varde"),
     ("varde", "", "varde"),
-    ("kalla_dokument", "=HYPERLINK(\"x\")", "kalla_dokument"),
+    ("kalla_dokument", '=HYPERLINK("x")', "kalla_dokument"),
     ("kalla_avsnitt", "@SUMMA", "kalla_avsnitt"),
     ("kalla_diarienummer", "+46", "kalla_diarienummer"),
     ("kalla_datum", "2022-02-30", "kalla_datum"),

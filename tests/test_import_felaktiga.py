@@ -3,8 +3,8 @@ write path with the right row, column and Swedish words, and the database is unc
 (the checksum of its contents, the file itself, and no backup taken)."""
 
 import pytest
-
 from import_filer import DAG, FELAKTIGA, innehall
+
 from nyckeltal import bygg, importera
 from nyckeltal.db import Databas
 
@@ -25,20 +25,24 @@ def test_felaktig_fil_avvisas_med_rad_kolumn_och_inget_andras(databasfil, fall):
     fore = innehall(databasfil)
     stat = databasfil.stat()
     with pytest.raises(importera.ImportFel) as fel:
-        importera.importera(fall.innehall, f"{fall.namn}.csv", "Testaren", fil=databasfil,
-                            dag=DAG)
+        importera.importera(fall.innehall, f"{fall.namn}.csv", "Testaren", fil=databasfil, dag=DAG)
     forsta = fel.value.fel[0]
     assert (forsta.rad, forsta.kolumn) == (fall.rad, fall.kolumn), str(fel.value)
     assert fall.ord in forsta.meddelande, str(fel.value)
     # the message the page and the command show names the file, row and column
-    plats = f"{fall.namn}.csv" + (f", rad {fall.rad}" if fall.rad else "") + (
-        f", kolumn '{fall.kolumn}'" if fall.kolumn else "")
+    plats = (
+        f"{fall.namn}.csv"
+        + (f", rad {fall.rad}" if fall.rad else "")
+        + (f", kolumn '{fall.kolumn}'" if fall.kolumn else "")
+    )
     assert plats in str(fel.value)
     assert str(fel.value).startswith("Inget har sparats.")
     # nothing written: same contents, same file, no backup, no leftovers
     assert innehall(databasfil) == fore
     assert (databasfil.stat().st_ino, databasfil.stat().st_mtime_ns) == (
-        stat.st_ino, stat.st_mtime_ns)
+        stat.st_ino,
+        stat.st_mtime_ns,
+    )
     assert sorted(p.name for p in databasfil.parent.iterdir()) == [databasfil.name]
 
 
@@ -63,7 +67,11 @@ def test_alla_fel_i_filen_visas_pa_en_gang(databasfil):
     with pytest.raises(importera.ImportFel) as fel:
         importera.forhandsgranska(fil, "fyra.csv", fil=databasfil, dag=DAG)
     assert [(f.rad, f.kolumn) for f in fel.value.fel] == [
-        (2, "ar"), (3, "varde"), (4, "manad"), (5, "indikator_id")]
+        (2, "ar"),
+        (3, "varde"),
+        (4, "manad"),
+        (5, "indikator_id"),
+    ]
 
 
 def test_en_fil_som_redan_ar_importerad_andrar_ingenting(databasfil):
@@ -72,8 +80,7 @@ def test_en_fil_som_redan_ar_importerad_andrar_ingenting(databasfil):
 
     fil = csv_fil(rad(manad="9", varde="648", kalla=SEPTEMBER + ";2.1 Ekonomiskt bistånd"))
     granskning = importera.forhandsgranska(fil, "samma.csv", fil=databasfil, dag=DAG)
-    assert (len(granskning.nya), len(granskning.andrade), len(granskning.oforandrade)) == (
-        0, 0, 1)
+    assert (len(granskning.nya), len(granskning.andrade), len(granskning.oforandrade)) == (0, 0, 1)
     fore = innehall(databasfil)
     with pytest.raises(importera.ImportFel, match="filen ändrar ingenting"):
         importera.importera(fil, "samma.csv", "Testaren", fil=databasfil, dag=DAG)

@@ -8,7 +8,6 @@ Two kinds of kill points, each on its own copy of the database:
 - at times spread from the start to past the end of an import, which also land inside the
   steps (while the new file is written, while the backup is copied, ...)."""
 
-import os
 import shutil
 import signal
 import subprocess
@@ -17,14 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from import_filer import DAG, OKTOBER, RATTELSE, innehall
+
 from nyckeltal import bygg, importera
 from nyckeltal.db import oppna_last
 
 ROT = Path(__file__).resolve().parent.parent
-STEG = ["kalldata", "overfort", "aterspelat", "andrat", "skrivet", "verifierat", "backup",
-        "ersatt"]
+STEG = ["kalldata", "overfort", "aterspelat", "andrat", "skrivet", "verifierat", "backup", "ersatt"]
 TIDPUNKTER = 10
 
 # The child: imports everything first, says so, waits for the go, then imports the file and
@@ -50,7 +48,10 @@ print("klar", flush=True)
 def starta(steg, fil, indata):
     return subprocess.Popen(
         [sys.executable, "-c", BARN, steg, str(fil), str(indata)],
-        cwd=ROT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
@@ -122,7 +123,7 @@ def test_import_som_dodas_vid_godtyckliga_tidpunkter_lamnar_gamla_eller_nya(lage
         assert process.stdout.readline().strip() == "redo"
     # two at a time, as many as the machine has cores for, so each runs at its own speed
     lagen_efter = []
-    for par in (barn[i:i + 2] for i in range(0, len(barn), 2)):
+    for par in (barn[i : i + 2] for i in range(0, len(barn), 2)):
         start = time.monotonic()
         for process, _, _ in par:
             process.stdin.write("\n")

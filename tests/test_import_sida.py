@@ -3,9 +3,9 @@ errors and preview, and the end-to-end path: import a month of new figures, see 
 pages without a restart, comment, undo, see them gone."""
 
 import pytest
+from import_filer import OKTOBER, RATTELSE, csv_fil, innehall, rad
 from streamlit.testing.v1 import AppTest
 
-from import_filer import OKTOBER, RATTELSE, csv_fil, innehall, rad
 from nyckeltal import bygg
 
 TIMEOUT = 60
@@ -108,7 +108,8 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, monke
     assert at.success[0].value.startswith("Import 1 är sparad: 12 nya och 0 ändrade värden.")
     logg = at.dataframe[0].value
     assert logg[["Import", "Vem", "Fil", "Status"]].values.tolist() == [
-        [1, "Anna Andersson", "oktober.csv", "i kraft"]]
+        [1, "Anna Andersson", "oktober.csv", "i kraft"]
+    ]
 
     # the same viewer, same session, next run: the new month is there
     oversikt.run()
@@ -137,8 +138,9 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, monke
     assert at.success[0].value == "Kommentaren för oktober 2022 är sparad."
     oversikt.run()
     assert "Färre nya ärenden i oktober." in [t.value for t in oversikt.text]
-    assert any("Kommentar: Hushåll med försörjningsstöd, oktober 2022" in c.value
-               for c in oversikt.caption)
+    assert any(
+        "Kommentar: Hushåll med försörjningsstöd, oktober 2022" in c.value for c in oversikt.caption
+    )
 
     # undo needs the confirmation first
     assert at.button(key="admin_angra").disabled

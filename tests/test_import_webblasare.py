@@ -12,11 +12,17 @@ from pathlib import Path
 
 import fastexcel
 import pytest
-
 from import_filer import OKTOBER, varde
+from test_webblasare import (
+    BREDDER,
+    ledig_port,
+    oppna,
+    spara_skarmbild,
+    vanta_tills_klar,
+    webblasare,  # noqa: F401  (the shared browser fixture)
+)
+
 from nyckeltal import bygg
-from test_webblasare import BREDDER, ledig_port, oppna, spara_skarmbild, vanta_tills_klar
-from test_webblasare import webblasare  # noqa: F401  (the shared browser fixture)
 
 ROT = Path(__file__).resolve().parent.parent
 LOSENORD = "webblasartest-lösenord"
@@ -28,10 +34,27 @@ def server(tmp_path_factory):
     port = ledig_port()
     miljo = dict(os.environ, NYCKELTAL_DB=str(fil), NYCKELTAL_ADMIN_LOSENORD=LOSENORD)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROT, env=miljo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROT,
+        env=miljo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     bas = f"http://127.0.0.1:{port}"
     try:
@@ -62,7 +85,8 @@ def utan_fel(sida, js_fel):
     assert sida.locator('[data-testid="stException"]').count() == 0
     assert not js_fel, js_fel
     overflow = sida.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0
 
 

@@ -44,16 +44,19 @@ def test_hushallsmeningen_som_rapporten_skriver_den(sep):
 def test_bistandstexten_bar_seedernas_siffror(sep):
     text = ren(sep["bistand"].text)
     assert "Medel för januari–september 2022 var 689 hushåll, jämfört med 742 hushåll" in text
-    assert ("Nettokostnaden för ekonomiskt bistånd var 44 923 tkr i januari–september 2022 "
-            "jämfört med 45 210 tkr i januari–september 2021, en minskning med 287 tkr*") in text
+    assert (
+        "Nettokostnaden för ekonomiskt bistånd var 44 923 tkr i januari–september 2022 "
+        "jämfört med 45 210 tkr i januari–september 2021, en minskning med 287 tkr*"
+    ) in text
     # stated in the text of the papers, so no asterisk
     assert "Budgeten för samma period är 43 125 tkr; nettokostnaden är 1 798 tkr högre" in text
     assert "Förvaltningens prognos för helåret är 60 500 tkr mot budgeten 57 500 tkr" in text
     assert "3 000 tkr* över budget" in text  # 60 500 − 57 500, computed
     assert "ger 60 488 tkr* (spann 60 380–60 596 tkr*)" in text
     assert "435 i september 2022 jämfört med 432 i september 2021" in text
-    assert ("99 % i september 2022 jämfört med 98 % i september 2021, en ökning med "
-            "1 procentenhet*") in text
+    assert (
+        "99 % i september 2022 jämfört med 98 % i september 2021, en ökning med 1 procentenhet*"
+    ) in text
     assert sep["bistand"].har_beraknade
 
 
@@ -102,14 +105,18 @@ def test_texten_ar_deterministisk(db):
 def test_tertial_2_sager_vad_som_saknas_och_markerar_summan(db):
     t2 = texter(db, Period(2022, 5, 8, 2021))
     bistand = ren(t2["bistand"].text)
-    assert ("Antal hushåll med ekonomiskt bistånd var 667 i augusti 2022; uppgift för augusti "
-            "2021 saknas; målet om högst 700 hushåll nås.") in bistand
+    assert (
+        "Antal hushåll med ekonomiskt bistånd var 667 i augusti 2022; uppgift för augusti "
+        "2021 saknas; målet om högst 700 hushåll nås."
+    ) in bistand
     # 4 986 + 6 025 + 5 211 + 3 499 and 5 548 + 6 615 + 5 101 + 3 018: sums, so marked
-    assert ("var 19 721 tkr* i maj–augusti 2022 jämfört med 20 282 tkr* i "
-            "maj–augusti 2021") in bistand
+    assert (
+        "var 19 721 tkr* i maj–augusti 2022 jämfört med 20 282 tkr* i maj–augusti 2021"
+    ) in bistand
     assert "Förvaltningens prognos" not in bistand  # the papers forecast after September only
     assert ren(t2["flykting"].text) == (
-        "Antal mottagna flyktingar för maj–augusti 2022: uppgift saknas.")
+        "Antal mottagna flyktingar för maj–augusti 2022: uppgift saknas."
+    )
     assert " 0 " not in ren(t2["arbetsmarknad"].text)
 
 
@@ -139,9 +146,15 @@ def kommentar_frame() -> pl.DataFrame:
             "vem": ["Anna", "Bo"],
             "nar": [dt.datetime(2022, 10, 20, 9, 0), dt.datetime(2022, 10, 21, 9, 0)],
         },
-        schema={"indikator_id": pl.String, "namn": pl.String, "ar": pl.Int32,
-                "manad": pl.Int32, "text": pl.String, "vem": pl.String,
-                "nar": pl.Datetime("us")},
+        schema={
+            "indikator_id": pl.String,
+            "namn": pl.String,
+            "ar": pl.Int32,
+            "manad": pl.Int32,
+            "text": pl.String,
+            "vem": pl.String,
+            "nar": pl.Datetime("us"),
+        },
     )
 
 

@@ -12,20 +12,33 @@ SIDA = "sidor/arbetsmarknad.py"
 
 # --- queries -------------------------------------------------------------------------------
 
+
 def test_anstallningsformer_september_2022_mot_2021(db):
     df = db.fraga("anstallningsformer_ar_mot_ar", ar=2022, jamforelsear=2021, manad=9)
     rader = {rad["anstallningsform"]: rad for rad in df.iter_rows(named=True)}
     assert df["anstallningsform"].to_list() == [
-        "Trygghetsanställningar", "OSA-anställning", "Utvecklingsanställningar",
-        "Extratjänster", "Nystartsjobb", "Introduktionsjobb", "Lönebidrag", "Totalt",
+        "Trygghetsanställningar",
+        "OSA-anställning",
+        "Utvecklingsanställningar",
+        "Extratjänster",
+        "Nystartsjobb",
+        "Introduktionsjobb",
+        "Lönebidrag",
+        "Totalt",
     ]
-    assert (rader["Trygghetsanställningar"]["varde"],
-            rader["Trygghetsanställningar"]["jamforelsevarde"]) == (142, 149)
+    assert (
+        rader["Trygghetsanställningar"]["varde"],
+        rader["Trygghetsanställningar"]["jamforelsevarde"],
+    ) == (142, 149)
     assert rader["Extratjänster"]["forandring"] == 22 - 97
     assert rader["Nystartsjobb"]["forandring"] == 55 - 25
     total = rader["Totalt"]
-    assert (total["ar_total"], total["varde"], total["jamforelsevarde"],
-            total["forandring"]) == (True, 409, 451, -42)
+    assert (total["ar_total"], total["varde"], total["jamforelsevarde"], total["forandring"]) == (
+        True,
+        409,
+        451,
+        -42,
+    )
     assert "jämförelsemånaden anges inte" in rader["Lönebidrag"]["jamforelse_anmarkning"]
     assert total["diarienummer"] == "ALN 2022-00100 1.2.4.1"
 
@@ -34,13 +47,11 @@ def test_anstallningsformer_utan_jamforelsear_och_utan_manad(db):
     df = db.fraga("anstallningsformer_ar_mot_ar", ar=2022, jamforelsear=2020, manad=9)
     assert df["jamforelsevarde"].null_count() == df.height == 8
     assert df["forandring"].null_count() == 8  # unknown, never a zero
-    assert db.fraga("anstallningsformer_ar_mot_ar", ar=2022, jamforelsear=2021,
-                    manad=8).is_empty()
+    assert db.fraga("anstallningsformer_ar_mot_ar", ar=2022, jamforelsear=2021, manad=8).is_empty()
 
 
 def test_arbetsmarknad_feriearbete_unga_aterbruk_2022(db):
-    df = db.fraga("arbetsmarknad_feriearbete_unga_aterbruk", ar=2022, fran_manad=1,
-                  till_manad=9)
+    df = db.fraga("arbetsmarknad_feriearbete_unga_aterbruk", ar=2022, fran_manad=1, till_manad=9)
     rader = {rad["indikator_id"]: rad for rad in df.iter_rows(named=True)}
     assert rader["feriearbete_sokande"]["varde"] == 1746  # "1 746 ungdomar sökt"
     assert rader["feriearbete_tackat_ja"]["varde"] == 1468  # "och 1 468 tackat ja"
@@ -58,18 +69,20 @@ def test_arbetsmarknad_feriearbete_unga_aterbruk_2022(db):
 
 
 def test_arbetsmarknad_maj_till_augusti_har_bara_arets_uppgifter(db):
-    df = db.fraga("arbetsmarknad_feriearbete_unga_aterbruk", ar=2022, fran_manad=5,
-                  till_manad=8)
+    df = db.fraga("arbetsmarknad_feriearbete_unga_aterbruk", ar=2022, fran_manad=5, till_manad=8)
     # no state in August, no January–August count: only what the papers say of the year
     assert set(df["indikator_id"]) == {
-        "feriearbete_stod_tjanst", "ungdomsanstallningar_budgetokning",
+        "feriearbete_stod_tjanst",
+        "ungdomsanstallningar_budgetokning",
         "ungdomsanstallningar_platser",
     }
-    assert db.fraga("arbetsmarknad_feriearbete_unga_aterbruk", ar=2021, fran_manad=1,
-                    till_manad=9).is_empty()
+    assert db.fraga(
+        "arbetsmarknad_feriearbete_unga_aterbruk", ar=2021, fran_manad=1, till_manad=9
+    ).is_empty()
 
 
 # --- page ----------------------------------------------------------------------------------
+
 
 def starta(**query):
     at = AppTest.from_file("../dashboard.py", default_timeout=60)

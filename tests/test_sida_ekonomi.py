@@ -26,9 +26,7 @@ def diagram(at):
 
 
 def text(at):
-    return " ".join(
-        e.value for e in [*at.caption, *at.info, *at.warning, *at.markdown]
-    )
+    return " ".join(e.value for e in [*at.caption, *at.info, *at.warning, *at.markdown])
 
 
 def test_uppfoljningen_efter_september_2022():
@@ -50,8 +48,13 @@ def test_budgettabellen_med_summa_sist_och_konflikterna_markerade():
     at = oppna()
     tabell = at.table[0].value
     assert list(tabell.columns) == [
-        "Verksamhet", "Utfall jan–sep 2021", "Budget helår 2022", "Budget jan–sep 2022",
-        "Utfall jan–sep 2022", "Prognos helår 2022", "Avvikelse helår",
+        "Verksamhet",
+        "Utfall jan–sep 2021",
+        "Budget helår 2022",
+        "Budget jan–sep 2022",
+        "Utfall jan–sep 2022",
+        "Prognos helår 2022",
+        "Avvikelse helår",
     ]
     assert tabell["Verksamhet"].iloc[-1] == "Summa"
     bistand = tabell[tabell["Verksamhet"] == "Ekonomiskt bistånd"].iloc[0]

@@ -31,8 +31,12 @@ def test_bistand_kostnad_mot_budget_efter_september_2022(db):
     rad = df.row(0, named=True)
     # "Budgeten för samma period är 43 125 tkr, nettokostnaden är jämfört med budget högre
     # med 1 798 tkr. Jämfört med samma period 2021 är nettokostnaden lägre med 287 tkr."
-    assert (rad["manad"], rad["budget_hittills"], rad["kostnad_mot_budget"],
-            rad["kostnad_mot_fg_ar"]) == (9, 43125, 1798, -287)
+    assert (
+        rad["manad"],
+        rad["budget_hittills"],
+        rad["kostnad_mot_budget"],
+        rad["kostnad_mot_fg_ar"],
+    ) == (9, 43125, 1798, -287)
     assert "Osäkra budgetposter" in rad["avsnitt"]
     # no budget to date is stated for 2021: no row, not a zero
     assert db.fraga("bistand_kostnad_mot_budget", ar=2021).is_empty()
@@ -45,8 +49,7 @@ def test_hushall_per_manad_och_medel(db):
         for rad in df.filter(df["periodtyp"] == "manad").iter_rows(named=True)
     }
     # 2022-09-30 648, 2021-09-30 734, 2020-09-30 731; "från 718 i april till 667 i augusti"
-    assert manad == {(2020, 9): 731, (2021, 9): 734, (2022, 4): 718, (2022, 8): 667,
-                     (2022, 9): 648}
+    assert manad == {(2020, 9): 731, (2021, 9): 734, (2022, 4): 718, (2022, 8): 667, (2022, 9): 648}
     medel = {
         rad["ar"]: (rad["manad"], rad["varde"])
         for rad in df.filter(df["periodtyp"] == "medel").iter_rows(named=True)

@@ -16,6 +16,7 @@ def varden(df, nyckel="indikator_id"):
 
 # --- queries -------------------------------------------------------------------------------
 
+
 def test_flykting_nyckeltal_hittills_i_ar_efter_september_2022(db):
     df = db.fraga("flykting_nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9)
     v = varden(df)
@@ -36,10 +37,10 @@ def test_flykting_nyckeltal_2021_har_bara_andelen_kvinnor(db):
 
 def test_flykting_nyckeltal_saknas_for_period_som_inte_borjar_i_januari(db):
     # the papers state January–September figures; maj–augusti has none: no row, not a zero
-    assert db.fraga("flykting_nyckeltal_for_period", ar=2022, fran_manad=5,
-                    till_manad=8).is_empty()
-    assert db.fraga("flykting_nyckeltal_for_period", ar=2022, fran_manad=9,
-                    till_manad=12).is_empty()
+    assert db.fraga("flykting_nyckeltal_for_period", ar=2022, fran_manad=5, till_manad=8).is_empty()
+    assert db.fraga(
+        "flykting_nyckeltal_for_period", ar=2022, fran_manad=9, till_manad=12
+    ).is_empty()
 
 
 def test_flykting_fordelningar_for_period(db):
@@ -67,11 +68,13 @@ def test_flykting_fordelningar_for_period(db):
 def test_flykting_fordelningar_2021_bara_kon_och_inget_utanfor_januari(db):
     df = db.fraga("flykting_fordelningar_for_period", ar=2021, fran_manad=1, till_manad=9)
     assert varden(df, "dimension") == {"Kvinnor": 49, "Män": 51}
-    assert db.fraga("flykting_fordelningar_for_period", ar=2022, fran_manad=5,
-                    till_manad=8).is_empty()
+    assert db.fraga(
+        "flykting_fordelningar_for_period", ar=2022, fran_manad=5, till_manad=8
+    ).is_empty()
 
 
 # --- page ----------------------------------------------------------------------------------
+
 
 def starta(**query):
     at = AppTest.from_file("../dashboard.py", default_timeout=60)
@@ -129,7 +132,9 @@ def test_sidan_visar_mottagna_mot_mal_och_vilka_som_tagits_emot():
 
     per_manad = specs[5]
     assert [t["name"] for t in per_manad["data"]] == [
-        "Flyktingar 1–5 år", "Flyktingar 6–15 år", "Flyktingar i gymnasieskolan",
+        "Flyktingar 1–5 år",
+        "Flyktingar 6–15 år",
+        "Flyktingar i gymnasieskolan",
         "Flyktingar som går i SFI",
     ]
     assert per_manad["data"][3]["y"][0] == 184.0 and len(per_manad["data"][3]["y"]) == 9

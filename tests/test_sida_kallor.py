@@ -43,12 +43,22 @@ def test_okand_skillnad_syns_som_fel():
     import polars as pl
 
     avst = pl.DataFrame(
-        {"indikator_id": ["x"], "namn": ["Test"], "enhet": ["antal"], "ar": [2022],
-         "periodtyp": ["manad"], "manad": [9], "antal_delar": [2], "summa_delar": [5],
-         "angiven_total": [6], "differens": [-1]}
+        {
+            "indikator_id": ["x"],
+            "namn": ["Test"],
+            "enhet": ["antal"],
+            "ar": [2022],
+            "periodtyp": ["manad"],
+            "manad": [9],
+            "antal_delar": [2],
+            "summa_delar": [5],
+            "angiven_total": [6],
+            "differens": [-1],
+        }
     )
-    konflikter = pl.DataFrame({"varde_a": [1], "varde_b": [2], "beskrivning": ["b"],
-                               "motivering": ["m"]})
+    konflikter = pl.DataFrame(
+        {"varde_a": [1], "varde_b": [2], "beskrivning": ["b"], "motivering": ["m"]}
+    )
     [kontroll] = avstamning.delar_mot_total(avst, konflikter)
     assert kontroll.status == "⚠️ Stämmer inte"
     assert kontroll.differens == -1

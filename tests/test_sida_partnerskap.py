@@ -75,6 +75,4 @@ def test_perioden_i_sidopanelen_paverkar_inte_sidan():
     standard, annat_ar = oppna(), oppna(ar="2020", period="Tertial 1")
     assert not annat_ar.exception
     assert [e.label for e in annat_ar.expander] == [e.label for e in standard.expander]
-    assert (
-        annat_ar.get("plotly_chart")[0].proto.spec == standard.get("plotly_chart")[0].proto.spec
-    )
+    assert annat_ar.get("plotly_chart")[0].proto.spec == standard.get("plotly_chart")[0].proto.spec

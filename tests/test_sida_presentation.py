@@ -17,8 +17,14 @@ from streamlit.testing.v1 import AppTest
 ROT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 SIDA = "sidor/presentation.py"
@@ -96,11 +102,27 @@ def server(egen_databasfil):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROT, env=dict(os.environ, NYCKELTAL_DB=str(egen_databasfil)),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROT,
+        env=dict(os.environ, NYCKELTAL_DB=str(egen_databasfil)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     bas = f"http://127.0.0.1:{port}"
     try:
@@ -118,8 +140,9 @@ def server(egen_databasfil):
 
 
 def vanta(sida) -> None:
-    sida.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
+    sida.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
+    )
     sida.wait_for_timeout(1500)
 
 
@@ -142,7 +165,8 @@ def test_projektorvyn_utan_sidopanel_med_stor_text(server):
                 assert "maj–augusti 2022" in rubrik
                 # the sentences in large type: at least 24 px
                 storlek = sida.locator('[data-testid="stMarkdown"] h3').first.evaluate(
-                    "e => parseFloat(getComputedStyle(e).fontSize)")
+                    "e => parseFloat(getComputedStyle(e).fontSize)"
+                )
                 assert storlek >= 24
                 sida.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
                 assert sida.evaluate("document.documentElement.scrollWidth") <= bredd
@@ -153,7 +177,8 @@ def test_projektorvyn_utan_sidopanel_med_stor_text(server):
             vanta(sida)
             sida.goto(f"{server}/analys")
             vanta(sida)
-            assert sida.locator('[data-testid="stSidebar"]').get_attribute(
-                "data-collapsed") == "false"
+            assert (
+                sida.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "false"
+            )
         finally:
             webblasare.close()

@@ -31,8 +31,10 @@ def test_texten_for_september_2022():
     assert not at.exception
     assert at.title[0].value == "Rapport"
     text = texter(at)
-    assert ("Antal hushåll med ekonomiskt bistånd var 648 i september 2022 jämfört med 734 i "
-            "september 2021, en minskning med 86 hushåll*; målet om högst 700 hushåll nås.") in text
+    assert (
+        "Antal hushåll med ekonomiskt bistånd var 648 i september 2022 jämfört med 734 i "
+        "september 2021, en minskning med 86 hushåll*; målet om högst 700 hushåll nås."
+    ) in text
     assert "Antal mottagna flyktingar var 102 i januari–september 2022" in text
     assert "Metoden prövad på 2021" in text and "ett fel på 217 tkr" in text
     nyckeltal = at.dataframe[0].value

@@ -21,8 +21,14 @@ ROT = Path(__file__).resolve().parent.parent
 SKARMBILDER = ROT / "skarmbilder"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SIDOR = {
     "oversikt": "",
@@ -50,10 +56,27 @@ def server(egen_databasfil):
     port = ledig_port()
     miljo = dict(os.environ, NYCKELTAL_DB=str(egen_databasfil))
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROT, env=miljo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROT,
+        env=miljo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     bas = f"http://127.0.0.1:{port}"
     try:
@@ -84,8 +107,9 @@ def webblasare():
 def vanta_tills_klar(sida):
     """Until the script has finished and every chart on the page is drawn, and the number of
     charts has stayed the same for a moment (Streamlit adds elements while it streams)."""
-    sida.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=60_000)
+    sida.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
+    )
     stabil, forra = 0, None
     for _ in range(300):  # at most about 60 s
         lage = sida.evaluate(
@@ -119,9 +143,7 @@ def rakna_diagram(sida):
 
 def spara_skarmbild(sida, namn):
     """The whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
-    hojd = sida.evaluate(
-        "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
-    )
+    hojd = sida.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     sida.set_viewport_size({"width": sida.viewport_size["width"], "height": min(hojd + 40, 12000)})
     vanta_tills_klar(sida)
     SKARMBILDER.mkdir(exist_ok=True)
@@ -135,10 +157,12 @@ def oppna(webblasare, url, bredd, hojd):
     # the dashboard fetches nothing from outside the server (fonts, icons, trackers)
     sida.on(
         "request",
-        lambda req: js_fel.append(f"extern begäran: {req.url}")
-        if req.url.startswith(("http:", "https:", "ws:", "wss:"))
-        and not req.url.split("//", 1)[1].startswith("127.0.0.1")
-        else None,
+        lambda req: (
+            js_fel.append(f"extern begäran: {req.url}")
+            if req.url.startswith(("http:", "https:", "ws:", "wss:"))
+            and not req.url.split("//", 1)[1].startswith("127.0.0.1")
+            else None
+        ),
     )
     sida.goto(url)
     vanta_tills_klar(sida)
@@ -181,8 +205,10 @@ def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
     # the shared link opens the same view in a new browser page
     ny, _ = oppna(webblasare, delad_lank, *BREDDER["laptop"])
     try:
-        assert "718" in ny.locator('[data-testid="stMetric"]').filter(
-            has_text="Hushåll med").inner_text()
+        assert (
+            "718"
+            in ny.locator('[data-testid="stMetric"]').filter(has_text="Hushåll med").inner_text()
+        )
     finally:
         ny.close()
     assert not js_fel, js_fel

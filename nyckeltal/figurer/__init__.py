@@ -13,8 +13,18 @@ from nyckeltal.format import DAGAR, KORTA_DAGAR, KORTA_MANADER, MANADER
 
 # Paul Tol's colour-blind-safe qualitative palette (Plotly's "Safe"), in the order years take.
 SAFE = (
-    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
-    "#44AA99", "#999933", "#882255", "#661100", "#6699CC", "#888888",
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#6699CC",
+    "#888888",
 )
 _FORSTA_AR = 2016
 GRA = "#888888"

@@ -67,30 +67,48 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
     for kvot in prognos.kvoter:
         namn = f"Helår {kvot.ar}: {formatera(kvot.helar.varde, prognos.enhet)}"
         fig.add_scatter(
-            x=[12], y=[_f(kvot.helar.varde)], name=namn, legendgroup=str(kvot.ar),
+            x=[12],
+            y=[_f(kvot.helar.varde)],
+            name=namn,
+            legendgroup=str(kvot.ar),
             mode="markers",
-            marker={"color": arsfarg(kvot.ar), "size": 12, "symbol": "circle",
-                    "line": {"color": BAS_FARG, "width": 1}},
+            marker={
+                "color": arsfarg(kvot.ar),
+                "size": 12,
+                "symbol": "circle",
+                "line": {"color": BAS_FARG, "width": 1},
+            },
             hovertemplate=namn + "<extra></extra>",
         )
     if prognos.prognos is not None and prognos.hittills is not None:
         m, nu = prognos.till_manad, _f(prognos.hittills.varde)
         if prognos.lag is not None and prognos.hog is not None:
             fig.add_scatter(
-                x=[m, 12, 12, m], y=[nu, _f(prognos.hog.varde), _f(prognos.lag.varde), nu],
-                name=SPANN, mode="lines", fill="toself", fillcolor="rgba(136,136,136,0.25)",
-                line={"color": GRA, "width": 0.5}, hoverinfo="skip",
+                x=[m, 12, 12, m],
+                y=[nu, _f(prognos.hog.varde), _f(prognos.lag.varde), nu],
+                name=SPANN,
+                mode="lines",
+                fill="toself",
+                fillcolor="rgba(136,136,136,0.25)",
+                line={"color": GRA, "width": 0.5},
+                hoverinfo="skip",
             )
         namn = (
             f"Framskrivning {prognos.ar} (beräknad): "
             f"{formatera(prognos.prognos.varde, prognos.enhet)}"
         )
         fig.add_scatter(
-            x=[m, 12], y=[nu, _f(prognos.prognos.varde)], name=namn,
+            x=[m, 12],
+            y=[nu, _f(prognos.prognos.varde)],
+            name=namn,
             mode="lines+markers",
             line={"color": arsfarg(prognos.ar), "width": 3, "dash": "dash"},
-            marker={"size": [0, 14], "symbol": "star", "color": arsfarg(prognos.ar),
-                    "line": {"color": BAS_FARG, "width": 1}},
+            marker={
+                "size": [0, 14],
+                "symbol": "star",
+                "color": arsfarg(prognos.ar),
+                "line": {"color": BAS_FARG, "width": 1},
+            },
             hovertemplate=namn + "<extra></extra>",
         )
     for uppgift, etikett, symbol, farg in (
@@ -101,7 +119,10 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             continue
         namn = f"{etikett}: {formatera(uppgift.varde, prognos.enhet)}"
         fig.add_scatter(
-            x=[12.3], y=[_f(uppgift.varde)], name=namn, mode="markers",
+            x=[12.3],
+            y=[_f(uppgift.varde)],
+            name=namn,
+            mode="markers",
             marker={"color": farg, "size": 13, "symbol": symbol, "line": {"width": 2}},
             hovertemplate=namn + "<extra></extra>",
         )
@@ -121,35 +142,62 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
     if prognos.prognos is not None:
         spann = None
         if prognos.lag is not None and prognos.hog is not None:
-            spann = (prognos.prognos.varde - prognos.lag.varde,
-                     prognos.hog.varde - prognos.prognos.varde)
-        rader.append((f"Framskrivning {prognos.ar} (beräknad)", prognos.prognos.varde,
-                      arsfarg(prognos.ar), "star", spann))
+            spann = (
+                prognos.prognos.varde - prognos.lag.varde,
+                prognos.hog.varde - prognos.prognos.varde,
+            )
+        rader.append(
+            (
+                f"Framskrivning {prognos.ar} (beräknad)",
+                prognos.prognos.varde,
+                arsfarg(prognos.ar),
+                "star",
+                spann,
+            )
+        )
     if prognos.enkel is not None:
-        rader.append(("Snittet hittills × 12 (beräknat)", prognos.enkel.varde, GRA,
-                      "circle-open", None))
+        rader.append(
+            ("Snittet hittills × 12 (beräknat)", prognos.enkel.varde, GRA, "circle-open", None)
+        )
     if prognos.forvaltningens is not None:
-        rader.append(("Förvaltningens prognos", prognos.forvaltningens.varde, BAS_FARG,
-                      "diamond", None))
+        rader.append(
+            ("Förvaltningens prognos", prognos.forvaltningens.varde, BAS_FARG, "diamond", None)
+        )
     if prognos.budget is not None:
-        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, NEGATIV, "square-open",
-                      None))
+        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, NEGATIV, "square-open", None))
     for kvot in sorted(prognos.kvoter, key=lambda k: -k.ar):
         rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, arsfarg(kvot.ar), "circle", None))
     enhet = _ENHET[prognos.enhet]
     fig = go.Figure()
     for namn, varde, farg, symbol, spann in rader:
         fig.add_scatter(
-            x=[_f(varde)], y=[namn], name=namn, mode="markers+text",
-            marker={"color": farg, "size": 15, "symbol": symbol,
-                    "line": {"color": BAS_FARG, "width": 1}},
-            text=[formatera(varde, prognos.enhet)], textposition="top center",
+            x=[_f(varde)],
+            y=[namn],
+            name=namn,
+            mode="markers+text",
+            marker={
+                "color": farg,
+                "size": 15,
+                "symbol": symbol,
+                "line": {"color": BAS_FARG, "width": 1},
+            },
+            text=[formatera(varde, prognos.enhet)],
+            textposition="top center",
             error_x=(
-                {"type": "data", "symmetric": False, "array": [_f(spann[1])],
-                 "arrayminus": [_f(spann[0])], "color": GRA, "thickness": 2, "width": 8}
-                if spann else None
+                {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [_f(spann[1])],
+                    "arrayminus": [_f(spann[0])],
+                    "color": GRA,
+                    "thickness": 2,
+                    "width": 8,
+                }
+                if spann
+                else None
             ),
-            showlegend=False, cliponaxis=False,
+            showlegend=False,
+            cliponaxis=False,
             hovertemplate="%{y}: %{x:,.0f}" + enhet + "<extra></extra>",
         )
     grundlayout(fig, "", hojd=90 + 48 * max(len(rader), 1))
@@ -172,26 +220,37 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
     med_band = band.filter(pl.col("lagst").is_not_null())
     if not med_band.is_empty():
         tidigare = sorted({a for t in med_band["tidigare_ar"].to_list() for a in t.split(", ")})
-        bandnamn = f"Spann {tidigare[0]}–{tidigare[-1]}" if len(tidigare) > 1 else (
-            f"Värde {tidigare[0]}"
+        bandnamn = (
+            f"Spann {tidigare[0]}–{tidigare[-1]}" if len(tidigare) > 1 else (f"Värde {tidigare[0]}")
         )
         bandnamn += " (lägsta–högsta samma månad)"
         fig.add_scatter(
-            x=med_band["manad"].to_list(), y=med_band["lagst"].to_list(), mode="lines",
-            line={"color": GRA, "width": 0.5}, showlegend=False, hoverinfo="skip",
+            x=med_band["manad"].to_list(),
+            y=med_band["lagst"].to_list(),
+            mode="lines",
+            line={"color": GRA, "width": 0.5},
+            showlegend=False,
+            hoverinfo="skip",
             name="Lägsta",
         )
         fig.add_scatter(
-            x=med_band["manad"].to_list(), y=med_band["hogst"].to_list(), mode="lines",
-            line={"color": GRA, "width": 0.5}, fill="tonexty",
-            fillcolor="rgba(136,136,136,0.3)", name=bandnamn,
-            customdata=list(zip(
-                [MANADER[m - 1] for m in med_band["manad"].to_list()],
-                [formatera(v, enhet) for v in med_band["lagst"].to_list()],
-                med_band["tidigare_ar"].to_list(),
-            )),
+            x=med_band["manad"].to_list(),
+            y=med_band["hogst"].to_list(),
+            mode="lines",
+            line={"color": GRA, "width": 0.5},
+            fill="tonexty",
+            fillcolor="rgba(136,136,136,0.3)",
+            name=bandnamn,
+            customdata=list(
+                zip(
+                    [MANADER[m - 1] for m in med_band["manad"].to_list()],
+                    [formatera(v, enhet) for v in med_band["lagst"].to_list()],
+                    med_band["tidigare_ar"].to_list(),
+                )
+            ),
             hovertemplate=(
-                "%{customdata[0]}: %{customdata[1]}–%{y:,.0f}" + suffix
+                "%{customdata[0]}: %{customdata[1]}–%{y:,.0f}"
+                + suffix
                 + " (%{customdata[2]})<extra></extra>"
             ),
         )
@@ -210,9 +269,7 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
             "color": arsfarg(ar),
             "line": {"color": BAS_FARG, "width": 1},
         },
-        customdata=[
-            [MANADER[m - 1], lagen.get(m) or "ingen jämförelse"] for m in MANADER_1_12
-        ],
+        customdata=[[MANADER[m - 1], lagen.get(m) or "ingen jämförelse"] for m in MANADER_1_12],
         hovertemplate="%{customdata[0]}: %{y:,.0f}" + suffix + ", %{customdata[1]}"
         "<extra>%{fullData.name}</extra>",
     )
@@ -230,10 +287,18 @@ def volymdiagram(uppdelning: Uppdelning) -> go.Figure:
     u = uppdelning
     steg = [
         (f"Kostnad<br>{u.jamforelsear}", "absolute", u.kostnad_jmf.varde),
-        ("Färre hushåll<br>(beräknat)" if u.volym.varde < 0 else "Fler hushåll<br>(beräknat)",
-         "relative", u.volym.varde),
-        ("Lägre kostnad per<br>hushåll (beräknat)" if u.belopp.varde < 0
-         else "Högre kostnad per<br>hushåll (beräknat)", "relative", u.belopp.varde),
+        (
+            "Färre hushåll<br>(beräknat)" if u.volym.varde < 0 else "Fler hushåll<br>(beräknat)",
+            "relative",
+            u.volym.varde,
+        ),
+        (
+            "Lägre kostnad per<br>hushåll (beräknat)"
+            if u.belopp.varde < 0
+            else "Högre kostnad per<br>hushåll (beräknat)",
+            "relative",
+            u.belopp.varde,
+        ),
         (f"Kostnad<br>{u.ar}", "total", u.kostnad.varde),
     ]
     fig = go.Figure()
@@ -259,8 +324,10 @@ def volymdiagram(uppdelning: Uppdelning) -> go.Figure:
     marginal = (hogst - lagst) * Decimal("0.6") or Decimal(1)
     # The bars start above zero on purpose: the parts are small against the total. The axis
     # title says so.
-    fig.update_yaxes(range=[_f(lagst - marginal), _f(hogst + marginal)],
-                     title_text="tkr (axeln börjar inte på 0)")
+    fig.update_yaxes(
+        range=[_f(lagst - marginal), _f(hogst + marginal)],
+        title_text="tkr (axeln börjar inte på 0)",
+    )
     fig.update_xaxes(tickangle=0)
     fig.update_layout(showlegend=False, uniformtext={"minsize": 12, "mode": "show"})
     return fig
@@ -277,8 +344,12 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
     # twelve months with None where the papers give nothing: a line joins only neighbours
     per_manad = dict(takt.punkter)
     fig.add_scatter(
-        x=MANADER_1_12, y=[_f(per_manad.get(m)) for m in MANADER_1_12], name=f"{takt.ar}",
-        mode="lines+markers", connectgaps=False, line={"color": arsfarg(takt.ar), "width": 3},
+        x=MANADER_1_12,
+        y=[_f(per_manad.get(m)) for m in MANADER_1_12],
+        name=f"{takt.ar}",
+        mode="lines+markers",
+        connectgaps=False,
+        line={"color": arsfarg(takt.ar), "width": 3},
         marker={"size": 10, "line": {"color": BAS_FARG, "width": 1}},
         customdata=list(MANADER),
         hovertemplate="%{customdata}: %{y:,.1~f}" + suffix + "<extra>%{fullData.name}</extra>",
@@ -288,27 +359,36 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
         if takt.vid_arets_slut is not None:
             namn = f"Takten hittills (beräknad): {formatera(takt.vid_arets_slut.varde, takt.enhet)}"
             fig.add_scatter(
-                x=[takt.manad, 12], y=[nu, _f(takt.vid_arets_slut.varde)], name=namn,
-                mode="lines+markers", line={"color": arsfarg(takt.ar), "dash": "dash",
-                                            "width": 2},
-                marker={"size": [0, 10]}, hovertemplate=namn + "<extra></extra>",
+                x=[takt.manad, 12],
+                y=[nu, _f(takt.vid_arets_slut.varde)],
+                name=namn,
+                mode="lines+markers",
+                line={"color": arsfarg(takt.ar), "dash": "dash", "width": 2},
+                marker={"size": [0, 10]},
+                hovertemplate=namn + "<extra></extra>",
             )
         if takt.malvarde is not None:
             fig.add_scatter(
-                x=[takt.manad, 12], y=[nu, _f(takt.malvarde)],
-                name="Bana som precis når målet (beräknad)", mode="lines",
+                x=[takt.manad, 12],
+                y=[nu, _f(takt.malvarde)],
+                name="Bana som precis når målet (beräknad)",
+                mode="lines",
                 line={"color": BAS_FARG, "dash": "dot", "width": 2},
                 hovertemplate="Bana som precis når målet<extra></extra>",
             )
     if takt.malvarde is not None:
         namn = f"{takt.mal_text.capitalize()}"
         fig.add_scatter(
-            x=[0.5, 12.5], y=[_f(takt.malvarde)] * 2, name=namn, mode="lines",
+            x=[0.5, 12.5],
+            y=[_f(takt.malvarde)] * 2,
+            name=namn,
+            mode="lines",
             line={"color": NEGATIV, "width": 2, "dash": "longdash"},
             hovertemplate=namn + "<extra></extra>",
         )
-    grundlayout(fig, {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": "Antal"}[takt.enhet],
-                hojd=340)
+    grundlayout(
+        fig, {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": "Antal"}[takt.enhet], hojd=340
+    )
     manadsaxel(fig)
     fig.update_layout(legend={"y": -0.15, "yanchor": "top"})
     return fig
@@ -320,7 +400,9 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
 def for_projektor(fig: go.Figure, storlek: int = 20, hojd: int = 520) -> go.Figure:
     """Larger type and a taller plot for the meeting room's projector."""
     fig.update_layout(
-        font={"size": storlek}, height=hojd, hoverlabel={"font": {"size": storlek}},
+        font={"size": storlek},
+        height=hojd,
+        hoverlabel={"font": {"size": storlek}},
         legend={"font": {"size": storlek - 2}},
     )
     return fig

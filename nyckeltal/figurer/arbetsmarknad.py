@@ -99,9 +99,7 @@ def vaxla_belopp(varden: pl.DataFrame) -> pl.DataFrame:
     }
     rader: list[tuple[str, Decimal, str]] = []
     if VAXLA_KOSTNAD in stated:
-        rader.append(
-            ("Personalkostnad minus arbetsmarknadsstöd", stated[VAXLA_KOSTNAD], "angivet")
-        )
+        rader.append(("Personalkostnad minus arbetsmarknadsstöd", stated[VAXLA_KOSTNAD], "angivet"))
     if VAXLA_MINSKAT_BISTAND in stated:
         rader.append(
             ("Minskat utbetalt ekonomiskt bistånd", -stated[VAXLA_MINSKAT_BISTAND], "angivet")

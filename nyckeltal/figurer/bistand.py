@@ -206,7 +206,8 @@ def kostnad_mot_budget(
             legendrank=5001,
             customdata=[f"januari–{MANADER[m - 1]}" for m in budget_hittills["manad"].to_list()],
             hovertemplate=(
-                "%{customdata}: %{y:,.0f} tkr<extra>" + BUDGET_ENLIGT_TEXTEN
+                "%{customdata}: %{y:,.0f} tkr<extra>"
+                + BUDGET_ENLIGT_TEXTEN
                 + f" {period.ar}</extra>"
             ),
         )
@@ -237,8 +238,9 @@ def budgettabell(
         tabell = tabell.with_columns(
             pl.Series(
                 f"budget_text_{ar}",
-                manadsvarden(budget_hittills.with_columns(pl.lit(ar).alias("ar")), ar,
-                             "budget_hittills"),
+                manadsvarden(
+                    budget_hittills.with_columns(pl.lit(ar).alias("ar")), ar, "budget_hittills"
+                ),
                 dtype=pl.Float64,
             )
         )
@@ -348,8 +350,13 @@ def hushall_per_manad(
             hovertemplate=namn + f" hushåll per månad {period.ar}<extra></extra>",
         )
         fig.add_annotation(
-            x=12.5, y=float(malvarde), text=namn, showarrow=False,
-            xanchor="right", yanchor="bottom", font={"color": BAS_FARG, "size": 12},
+            x=12.5,
+            y=float(malvarde),
+            text=namn,
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font={"color": BAS_FARG, "size": 12},
         )
     grundlayout(fig, "Hushåll med försörjningsstöd")
     manadsaxel(fig)
@@ -402,8 +409,12 @@ def varde_per_ar(
             # A category axis reads a numeric-looking x ('2022') as a position, so give the
             # position itself.
             fig.add_annotation(
-                x=plats, y=0, text="uppgift saknas", showarrow=False,
-                yanchor="bottom", font={"color": GRA, "size": 12},
+                x=plats,
+                y=0,
+                text="uppgift saknas",
+                showarrow=False,
+                yanchor="bottom",
+                font={"color": GRA, "size": 12},
             )
     grundlayout(fig, y_titel, hojd=300)
     fig.update_xaxes(type="category", title_text="")

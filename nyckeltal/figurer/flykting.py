@@ -93,7 +93,11 @@ def mottagna_mot_mal(
         )
         if rad["mottagna"] is None:
             fig.add_annotation(
-                x=rad["period"], y=0, text=UPPGIFT_SAKNAS, showarrow=False, yshift=20,
+                x=rad["period"],
+                y=0,
+                text=UPPGIFT_SAKNAS,
+                showarrow=False,
+                yshift=20,
                 font={"color": GRA},
             )
     if malvarde is not None:
@@ -130,8 +134,7 @@ def staplar_per_ar(
     # the category on one axis, the value on the other
     kategoriaxel, vardeaxel = ("y", "x") if liggande else ("x", "y")
     hover = (
-        f"%{{{kategoriaxel}}}: %{{{vardeaxel}:,.0f}}{enhet_hover}"
-        "<extra>%{fullData.name}</extra>"
+        f"%{{{kategoriaxel}}}: %{{{vardeaxel}:,.0f}}{enhet_hover}<extra>%{{fullData.name}}</extra>"
     )
     for ar in sorted(set(df["ar"].to_list())):
         del_ = df.filter(pl.col("ar") == ar)
@@ -154,8 +157,11 @@ def staplar_per_ar(
     if liggande:
         grundlayout(fig, "", hojd=max(320, 34 * len(ordning) + 80))
         fig.update_yaxes(
-            type="category", categoryorder="array", categoryarray=ordning,
-            autorange="reversed", tickformat=None,
+            type="category",
+            categoryorder="array",
+            categoryarray=ordning,
+            autorange="reversed",
+            tickformat=None,
         )
         # room right of the longest bar for its label, also in a narrow column
         utrymme = 1.5 if enhet in ("kr", "tkr") else 1.3

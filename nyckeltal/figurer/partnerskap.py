@@ -21,7 +21,10 @@ FARG_PER_TYP = {"IOP": BAS_FARG, "ESF-projekt": SAFE[5]}
 
 # The goals' units are plural; one of them reads "1 person", not "1 personer".
 _SINGULAR = {
-    "personer": "person", "möten": "möte", "tillfällen": "tillfälle", "månader": "månad",
+    "personer": "person",
+    "möten": "möte",
+    "tillfällen": "tillfälle",
+    "månader": "månad",
 }
 
 _PER = {"år": "/år", "projektet": " för hela projektet", "ej angivet": ""}
@@ -108,8 +111,9 @@ def tidslinje(partnerskap: pl.DataFrame) -> go.Figure:
                 # only cue, and it cannot be clipped the way text at a bar's end can
                 y=[
                     f"<b>{kort_namn(namn)}</b><br>{periodkort(a, b)} · {typ}, {status.lower()}"
-                    for namn, a, b, status in zip(del_["namn"].to_list(), starter, slutdatum,
-                                                  statusar)
+                    for namn, a, b, status in zip(
+                        del_["namn"].to_list(), starter, slutdatum, statusar
+                    )
                 ],
                 base=[s.isoformat() for s in starter],
                 x=[(b - a).days * 86_400_000 for a, b in zip(starter, slut)],

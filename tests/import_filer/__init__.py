@@ -181,7 +181,7 @@ FELAKTIGA = [
     Fall("andelar_over_100",
          csv_fil(rad("mottagna_flyktingar_kon", manad="9", periodtyp="ack", dimension="Kvinnor",
                      varde="60")), 2, "varde", "summerar till 118 % men ska tillsammans bli 100"),
-    Fall("formel_likhetstecken", csv_fil(rad(kalla=f"=HYPERLINK(\"http://x\");2022-11-24;;2.1")),
+    Fall("formel_likhetstecken", csv_fil(rad(kalla="=HYPERLINK(\"http://x\");2022-11-24;;2.1")),
          2, "kalla_dokument", "formelinjektion"),
     Fall("formel_plus_i_varde", csv_fil(rad(varde="+655")), 2, "varde", "formelinjektion"),
     Fall("formel_at", csv_fil(rad(kalla=f"{OKT};2022-11-24;;@SUM(A1)")), 2, "kalla_avsnitt",
