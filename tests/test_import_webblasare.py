@@ -3,11 +3,6 @@ month of figures, see the preview, import, and download the Excel template. No e
 no JavaScript error, nothing wider than the window. The server runs on its own database copy
 with a password from the environment, as in production."""
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import fastexcel
@@ -15,9 +10,9 @@ import pytest
 from import_filer import OKTOBER, varde
 from test_webblasare import (
     BREDDER,
-    ledig_port,
     oppna,
     spara_skarmbild,
+    streamlit_server,
     vanta_tills_klar,
     webblasare,  # noqa: F401  (the shared browser fixture)
 )
@@ -31,46 +26,8 @@ LOSENORD = "webblasartest-lösenord"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     fil = bygg.bygg(tmp_path_factory.mktemp("webb") / "db" / "nyckeltal.duckdb")
-    port = ledig_port()
-    miljo = dict(os.environ, NYCKELTAL_DB=str(fil), NYCKELTAL_ADMIN_LOSENORD=LOSENORD)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROT,
-        env=miljo,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    bas = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
-                    if svar.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit startade inte: " + process.stdout.read1().decode())
+    with streamlit_server(NYCKELTAL_DB=str(fil), NYCKELTAL_ADMIN_LOSENORD=LOSENORD) as bas:
         yield bas, fil
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def logga_in(sida):

@@ -2,17 +2,12 @@
 the slide and the period in the URL so a link opens the same view, the sidebar folded away.
 Expected figures are typed from the committee's papers of 27 October 2022."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
+from test_webblasare import streamlit_server
 
 ROT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -98,45 +93,8 @@ def test_periodbyte_andrar_bilden():
 @pytest.fixture(scope="module")
 def server(egen_databasfil):
     """The app as a user starts it, on a free port of this machine."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROT,
-        env=dict(os.environ, NYCKELTAL_DB=str(egen_databasfil)),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    bas = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
-                    if svar.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
+    with streamlit_server(NYCKELTAL_DB=str(egen_databasfil)) as bas:
         yield bas
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def vanta(sida) -> None:

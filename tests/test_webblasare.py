@@ -6,12 +6,14 @@ Plotly chart drawn and nothing wider than the window. Screenshots go to skarmbil
 of git) for a person to look at.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,10 +53,11 @@ def ledig_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(egen_databasfil):
+@contextlib.contextmanager
+def streamlit_server(**miljo: str) -> Iterator[str]:
+    """The app as a user starts it (streamlit run), on a free loopback port, with extra
+    environment variables; yields its base URL and stops it afterwards."""
     port = ledig_port()
-    miljo = dict(os.environ, NYCKELTAL_DB=str(egen_databasfil))
     process = subprocess.Popen(
         [
             sys.executable,
@@ -74,7 +77,7 @@ def server(egen_databasfil):
             "none",
         ],
         cwd=ROT,
-        env=miljo,
+        env=dict(os.environ, **miljo),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -93,6 +96,12 @@ def server(egen_databasfil):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(egen_databasfil):
+    with streamlit_server(NYCKELTAL_DB=str(egen_databasfil)) as bas:
+        yield bas
 
 
 @pytest.fixture(scope="module")
