@@ -9,7 +9,7 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 
-.PHONY: run test lint databas webblasare clean
+.PHONY: run test lint bench databas webblasare clean
 
 $(VENV)/.installerad: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(VENV)/.installerad webblasare
 lint: $(VENV)/.installerad
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Speed, scale and load figures (a script that prints tables, not a test); see bench/README.md.
+bench: $(VENV)/.installerad webblasare
+	$(PY) bench/kor.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) db

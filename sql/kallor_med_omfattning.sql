@@ -8,12 +8,21 @@ kallor as (
     select * from kallor
 ),
 
-anvandning as (
-    select kalla_id, 'varden' as tabell from varden
-    union all select kalla_id, 'mal' from mal
-    union all select kalla_id, 'partnerskap' from partnerskap
-    union all select kalla_id, 'partnerskap_belopp' from partnerskap_belopp
-    union all select kalla_id, 'partnerskap_mal' from partnerskap_mal
+-- Counted per source before the join: one grouped pass over varden, not a join of every
+-- value (bench/skala.py: 86 -> 17 ms at 10 000x the seed volume).
+antal_varden as (
+    select kalla_id, count(*) as antal from varden group by kalla_id
+),
+
+ovriga as (
+    select kalla_id, count(*) as antal
+    from (
+        select kalla_id from mal
+        union all select kalla_id from partnerskap
+        union all select kalla_id from partnerskap_belopp
+        union all select kalla_id from partnerskap_mal
+    )
+    group by kalla_id
 ),
 
 final as (
@@ -25,12 +34,11 @@ final as (
         kallor.instans,
         kallor.fil,
         kallor.anmarkning,
-        count(anvandning.kalla_id) filter (where anvandning.tabell = 'varden') as antal_varden,
-        count(anvandning.kalla_id) filter (where anvandning.tabell <> 'varden')
-            as antal_ovriga_uppgifter
+        coalesce(antal_varden.antal, 0) as antal_varden,
+        coalesce(ovriga.antal, 0) as antal_ovriga_uppgifter
     from kallor
-    left join anvandning on kallor.kalla_id = anvandning.kalla_id
-    group by all
+    left join antal_varden on kallor.kalla_id = antal_varden.kalla_id
+    left join ovriga on kallor.kalla_id = ovriga.kalla_id
 )
 
 select * from final
