@@ -441,7 +441,7 @@ def rapport(r: dict) -> tuple[str, bool]:
         f"{r['varaktighet']:.0f} s. CPU i medel: servern {r['cpu_medel']:.0f} % av en kärna, "
         f"lastklienten (detta skript) {r['klient_cpu_medel']:.0f} %, hela maskinen "
         f"{r['maskin_cpu_medel']:.0f} % av båda (med webbläsarna och allt annat som körde). "
-        "Städat {r['stadtid']:.0f} s efter att sessionerna stängts "
+        f"Städat {r['stadtid']:.0f} s efter att sessionerna stängts "
         f'(disconnectedSessionTTL {TTL_S} s). "Nära": RSS högst '
         f"{tal(NARA_BASLINJEN, 2)} × baslinjen, högst {TRADAR_OVER} trådar fler."
     )
