@@ -750,6 +750,28 @@ def maltakter(tot: Totaler, indikatorer: pl.DataFrame, period: Period) -> list[M
     return ut
 
 
+# Swedish headers and Excel units of maltakttabell, shared by the analysis and report pages.
+MALTAKT_RUBRIKER = {
+    "matt": "Mått",
+    "mal": "Mål",
+    "enhet": "Enhet",
+    "manad": "Senaste månad",
+    "nuvarande": "Värde",
+    "kvar_manader": "Månader kvar",
+    "behovd_per_manad": "Behövd förändring per månad (beräknad)",
+    "takt_per_manad": "Takt hittills per månad (beräknad)",
+    "vid_arets_slut": "I december med takten (beräknat)",
+    "bedomning": "Bedömning",
+}
+MALTAKT_ENHETER = {
+    "manad": "manad",
+    "nuvarande": "antal",
+    "behovd_per_manad": "antal",
+    "takt_per_manad": "antal",
+    "vid_arets_slut": "antal",
+}
+
+
 def maltakttabell(takter: list[Maltakt]) -> pl.DataFrame:
     def v(u: Uppgift | None) -> float | None:
         return None if u is None or u.varde is None else round(float(u.varde), 1)

@@ -276,25 +276,7 @@ for i in range(0, len(takter), 2):
                 )
 if takter:
     takttabell = analys.maltakttabell(takter)
-    taktrubriker = {
-        "matt": "Mått",
-        "mal": "Mål",
-        "enhet": "Enhet",
-        "manad": "Senaste månad",
-        "nuvarande": "Värde",
-        "kvar_manader": "Månader kvar",
-        "behovd_per_manad": "Behövd förändring per månad (beräknad)",
-        "takt_per_manad": "Takt hittills per månad (beräknad)",
-        "vid_arets_slut": "I december med takten (beräknat)",
-        "bedomning": "Bedömning",
-    }
-    taktenheter = {
-        "manad": "manad",
-        "nuvarande": "antal",
-        "behovd_per_manad": "antal",
-        "takt_per_manad": "antal",
-        "vid_arets_slut": "antal",
-    }
+
     with st.expander("Alla mål som tabell"):
         st.dataframe(
             takttabell.with_columns(
@@ -307,12 +289,18 @@ if takter:
                 for k in ("nuvarande", "behovd_per_manad", "takt_per_manad", "vid_arets_slut")
             )
             .with_columns(pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String))
-            .rename(taktrubriker),
+            .rename(analys.MALTAKT_RUBRIKER),
             hide_index=True,
             width="stretch",
         )
     tabeller.append(
-        export.Tabell("Vad krävs", takttabell, taktenheter, taktrubriker, kalltext(tot.df))
+        export.Tabell(
+            "Vad krävs",
+            takttabell,
+            analys.MALTAKT_ENHETER,
+            analys.MALTAKT_RUBRIKER,
+            kalltext(tot.df),
+        )
     )
 
 # --- Seasonality -----------------------------------------------------------------------------

@@ -108,25 +108,8 @@ if takter:
         export.Tabell(
             "Vad krävs för målen",
             analys.maltakttabell(takter),
-            {
-                "manad": "manad",
-                "nuvarande": "antal",
-                "behovd_per_manad": "antal",
-                "takt_per_manad": "antal",
-                "vid_arets_slut": "antal",
-            },
-            {
-                "matt": "Mått",
-                "mal": "Mål",
-                "enhet": "Enhet",
-                "manad": "Senaste månad",
-                "nuvarande": "Värde",
-                "kvar_manader": "Månader kvar",
-                "behovd_per_manad": "Behövd förändring per månad (beräknad)",
-                "takt_per_manad": "Takt hittills per månad (beräknad)",
-                "vid_arets_slut": "I december med takten (beräknat)",
-                "bedomning": "Bedömning",
-            },
+            analys.MALTAKT_ENHETER,
+            analys.MALTAKT_RUBRIKER,
         )
     )
 
