@@ -13,11 +13,23 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, namn, enhet, omrade, onskad_riktning, matt_typ from indikatorer
+    select
+        indikator_id,
+        namn,
+        enhet,
+        omrade,
+        onskad_riktning,
+        matt_typ
+    from indikatorer
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

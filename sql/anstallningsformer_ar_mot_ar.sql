@@ -17,11 +17,20 @@ varden as (
 ),
 
 dimensioner as (
-    select dimensionsvarde, ordning from dimensioner where dimension = 'anstallningsform'
+    select
+        dimensionsvarde,
+        ordning
+    from dimensioner
+    where dimension = 'anstallningsform'
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 per_form as (

@@ -10,7 +10,12 @@
 with
 
 indikatorer as (
-    select indikator_id, namn, enhet, matt_typ, beskrivning
+    select
+        indikator_id,
+        namn,
+        enhet,
+        matt_typ,
+        beskrivning
     from indikatorer
     where indikator_id in (
         'feriearbete_sokande',
@@ -24,15 +29,25 @@ indikatorer as (
 ),
 
 varden as (
-    select * from varden where ar = $ar and dimension = ''
+    select * from varden
+    where ar = $ar and dimension = ''
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 perioden as (
-    select varden.*, indikatorer.namn, indikatorer.enhet, indikatorer.beskrivning
+    select
+        varden.*,
+        indikatorer.namn,
+        indikatorer.enhet,
+        indikatorer.beskrivning
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     where

@@ -9,18 +9,33 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, namn, enhet from indikatorer
+    select
+        indikator_id,
+        namn,
+        enhet
+    from indikatorer
 ),
 
 delar as (
-    select indikator_id, ar, periodtyp, manad, sum(varde) as summa_delar, count(*) as antal_delar
+    select
+        indikator_id,
+        ar,
+        periodtyp,
+        manad,
+        sum(varde) as summa_delar,
+        count(*) as antal_delar
     from varden
     where dimension <> ''
     group by indikator_id, ar, periodtyp, manad
 ),
 
 totaler as (
-    select indikator_id, ar, periodtyp, manad, varde as angiven_total
+    select
+        indikator_id,
+        ar,
+        periodtyp,
+        manad,
+        varde as angiven_total
     from varden
     where dimension = ''
 ),

@@ -18,23 +18,39 @@ varden as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 budget as (
-    select ar, manad, varde, kalla_id, avsnitt
+    select
+        ar,
+        manad,
+        varde,
+        kalla_id,
+        avsnitt
     from varden
     where indikator_id = 'bistand_budget'
 ),
 
 mot_budget as (
-    select ar, manad, varde
+    select
+        ar,
+        manad,
+        varde
     from varden
     where indikator_id = 'bistand_kostnad_mot_budget'
 ),
 
 mot_fg_ar as (
-    select ar, manad, varde
+    select
+        ar,
+        manad,
+        varde
     from varden
     where indikator_id = 'bistand_kostnad_mot_fg_ar'
 ),

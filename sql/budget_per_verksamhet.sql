@@ -17,7 +17,11 @@ varden as (
 ),
 
 dimensioner as (
-    select dimensionsvarde, ordning from dimensioner where dimension = 'verksamhet'
+    select
+        dimensionsvarde,
+        ordning
+    from dimensioner
+    where dimension = 'verksamhet'
 ),
 
 rader as (

@@ -16,7 +16,11 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, namn, dimension from indikatorer
+    select
+        indikator_id,
+        namn,
+        dimension
+    from indikatorer
 ),
 
 dimensioner as (
@@ -24,7 +28,12 @@ dimensioner as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

@@ -5,13 +5,22 @@
 with
 
 budget_hittills as (
-    select ar, manad, kalla_id, avsnitt
+    select
+        ar,
+        manad,
+        kalla_id,
+        avsnitt
     from varden
     where indikator_id = 'nettokostnad_budget' and periodtyp = 'ack' and dimension = ''
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

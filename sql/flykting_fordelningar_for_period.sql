@@ -19,7 +19,13 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, namn, enhet, dimension from indikatorer where omrade = 'flykting'
+    select
+        indikator_id,
+        namn,
+        enhet,
+        dimension
+    from indikatorer
+    where omrade = 'flykting'
 ),
 
 dimensioner as (
@@ -27,7 +33,12 @@ dimensioner as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

@@ -20,23 +20,38 @@ varden as (
 ),
 
 kategorier as (
-    select count(*) as antal from dimensioner where dimension = 'flyktingkategori'
+    select count(*) as antal from dimensioner
+    where dimension = 'flyktingkategori'
 ),
 
 andel_kvinnor as (
-    select indikator_id, varde, kalla_id, avsnitt, 'angivet' as harledning
+    select
+        indikator_id,
+        varde,
+        kalla_id,
+        avsnitt,
+        'angivet' as harledning
     from varden
     where indikator_id = 'mottagna_flyktingar_kon' and dimension = 'Kvinnor'
 ),
 
 over_19 as (
-    select indikator_id, varde, kalla_id, avsnitt, 'angivet' as harledning
+    select
+        indikator_id,
+        varde,
+        kalla_id,
+        avsnitt,
+        'angivet' as harledning
     from varden
     where indikator_id = 'flyktingar_over_19' and dimension = ''
 ),
 
 overfort_per_kategori as (
-    select indikator_id, varde, kalla_id, avsnitt
+    select
+        indikator_id,
+        varde,
+        kalla_id,
+        avsnitt
     from varden
     where indikator_id = 'flyktingar_overfort_belopp' and dimension <> ''
 ),
@@ -63,7 +78,12 @@ perioden as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

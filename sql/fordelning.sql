@@ -16,7 +16,10 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, dimension from indikatorer
+    select
+        indikator_id,
+        dimension
+    from indikatorer
 ),
 
 dimensioner as (
@@ -24,7 +27,12 @@ dimensioner as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

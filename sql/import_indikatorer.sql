@@ -6,15 +6,27 @@
 with
 
 indikatorer as (
-    select indikator_id, namn, enhet, matt_typ, dimension from indikatorer
+    select
+        indikator_id,
+        namn,
+        enhet,
+        matt_typ,
+        dimension
+    from indikatorer
 ),
 
 dimensioner as (
-    select dimension, dimensionsvarde, ordning from dimensioner
+    select
+        dimension,
+        dimensionsvarde,
+        ordning
+    from dimensioner
 ),
 
 varden_per_dimension as (
-    select dimension, list(dimensionsvarde order by ordning) as dimensionsvarden
+    select
+        dimension,
+        list(dimensionsvarde order by ordning) as dimensionsvarden
     from dimensioner
     group by dimension
 ),

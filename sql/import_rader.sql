@@ -5,18 +5,32 @@
 with
 
 importerade_varden as (
-    select * from importerade_varden where import_id = $import_id
+    select * from importerade_varden
+    where import_id = $import_id
 ),
 
 indikatorer as (
-    select indikator_id, namn, enhet from indikatorer
+    select
+        indikator_id,
+        namn,
+        enhet
+    from indikatorer
 ),
 
 -- an undone import's own new sources are no longer in kallor, so look in both
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
     union
-    select kalla_id, dokument, datum, diarienummer
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
     from importerade_kallor
     where import_id = $import_id
 ),

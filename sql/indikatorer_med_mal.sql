@@ -9,11 +9,17 @@ indikatorer as (
 ),
 
 mal as (
-    select * from mal where ar = $ar
+    select * from mal
+    where ar = $ar
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

@@ -9,7 +9,11 @@ kallkonflikter as (
 ),
 
 kallor as (
-    select kalla_id, dokument, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        diarienummer
+    from kallor
 ),
 
 final as (

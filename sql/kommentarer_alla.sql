@@ -9,7 +9,10 @@ kommentarer as (
 ),
 
 indikatorer as (
-    select indikator_id, namn from indikatorer
+    select
+        indikator_id,
+        namn
+    from indikatorer
 ),
 
 final as (
@@ -26,4 +29,4 @@ final as (
 )
 
 select * from final
-order by nar desc, indikator_id, ar, manad
+order by nar desc, indikator_id asc, ar asc, manad asc

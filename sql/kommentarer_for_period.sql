@@ -11,7 +11,10 @@ kommentarer as (
 ),
 
 indikatorer as (
-    select indikator_id, namn from indikatorer
+    select
+        indikator_id,
+        namn
+    from indikatorer
 ),
 
 final as (

@@ -9,24 +9,39 @@
 with
 
 indikatorer as (
-    select indikator_id, matt_typ from indikatorer
+    select
+        indikator_id,
+        matt_typ
+    from indikatorer
 ),
 
 totaler as (
-    select varden.*, indikatorer.matt_typ
+    select
+        varden.*,
+        indikatorer.matt_typ
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     where varden.dimension = '' and varden.ar = $ar
 ),
 
 lage as (
-    select indikator_id, varde, kalla_id, avsnitt, 'angivet' as harledning
+    select
+        indikator_id,
+        varde,
+        kalla_id,
+        avsnitt,
+        'angivet' as harledning
     from totaler
     where matt_typ = 'lage' and periodtyp = 'manad' and manad = $till_manad
 ),
 
 flode_angivet as (
-    select indikator_id, varde, kalla_id, avsnitt, 'angivet' as harledning
+    select
+        indikator_id,
+        varde,
+        kalla_id,
+        avsnitt,
+        'angivet' as harledning
     from totaler
     where
         matt_typ = 'flode'
@@ -59,11 +74,16 @@ perioden as (
     select * from flode_angivet
     union all
     select * from flode_summerat
-    where indikator_id not in (select indikator_id from flode_angivet)
+    where flode_summerat.indikator_id not in (select flode_angivet.indikator_id from flode_angivet)
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

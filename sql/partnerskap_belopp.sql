@@ -9,7 +9,10 @@ belopp as (
 ),
 
 kallor as (
-    select kalla_id, dokument from kallor
+    select
+        kalla_id,
+        dokument
+    from kallor
 ),
 
 final as (
@@ -27,4 +30,4 @@ final as (
 )
 
 select * from final
-order by partnerskap_id, post, part = 'Totalt' desc, part
+order by partnerskap_id asc, post asc, part = 'Totalt' desc, part asc

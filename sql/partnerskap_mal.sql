@@ -9,7 +9,10 @@ mal as (
 ),
 
 kallor as (
-    select kalla_id, dokument from kallor
+    select
+        kalla_id,
+        dokument
+    from kallor
 ),
 
 final as (

@@ -18,7 +18,11 @@ belopp as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum from kallor
+    select
+        kalla_id,
+        dokument,
+        datum
+    from kallor
 ),
 
 final as (

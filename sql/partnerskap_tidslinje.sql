@@ -10,7 +10,12 @@ partnerskap as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (
@@ -39,4 +44,4 @@ final as (
 )
 
 select * from final
-order by pa_tidslinjen desc, period_start, partnerskap_id
+order by pa_tidslinjen desc, period_start asc, partnerskap_id asc

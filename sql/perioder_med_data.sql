@@ -5,11 +5,18 @@
 with
 
 varden as (
-    select ar, manad from varden where periodtyp in ('manad', 'ack')
+    select
+        ar,
+        manad
+    from varden
+    where periodtyp in ('manad', 'ack')
 ),
 
 final as (
-    select ar, max(manad) as senaste_manad, count(*) as antal_varden
+    select
+        ar,
+        max(manad) as senaste_manad,
+        count(*) as antal_varden
     from varden
     group by ar
 )

@@ -23,8 +23,7 @@ create table indikatorer (
     indikator_id varchar primary key check (regexp_full_match(indikator_id, '[a-z0-9_]+')),
     namn varchar not null,
     enhet varchar not null check (enhet in ('antal', 'tkr', 'kr', 'procent')),
-    omrade varchar not null
-        check (omrade in ('bistand', 'flykting', 'arbetsmarknad', 'ekonomi')),
+    omrade varchar not null check (omrade in ('bistand', 'flykting', 'arbetsmarknad', 'ekonomi')),
     onskad_riktning varchar not null check (onskad_riktning in ('upp', 'ner', 'ingen')),
     matt_typ varchar not null check (matt_typ in ('lage', 'flode')),
     dimension varchar,
@@ -41,8 +40,7 @@ create table dimensioner (
 create table varden (
     indikator_id varchar not null references indikatorer (indikator_id),
     ar integer not null check (ar between 2000 and 2100),
-    periodtyp varchar not null
-        check (periodtyp in ('manad', 'ack', 'medel', 'helar', 'prognos')),
+    periodtyp varchar not null check (periodtyp in ('manad', 'ack', 'medel', 'helar', 'prognos')),
     manad integer not null check (manad between 1 and 12),
     dimension varchar not null,
     varde decimal(18, 2) not null,

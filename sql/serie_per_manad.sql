@@ -10,7 +10,10 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, dimension from indikatorer
+    select
+        indikator_id,
+        dimension
+    from indikatorer
 ),
 
 dimensioner as (
@@ -18,7 +21,12 @@ dimensioner as (
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

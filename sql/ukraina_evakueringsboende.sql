@@ -16,11 +16,20 @@ varden as (
 ),
 
 dimensioner as (
-    select dimensionsvarde, ordning from dimensioner where dimension = 'ukraina_post'
+    select
+        dimensionsvarde,
+        ordning
+    from dimensioner
+    where dimension = 'ukraina_post'
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (

@@ -9,11 +9,21 @@ varden as (
 ),
 
 indikatorer as (
-    select indikator_id, namn, enhet, omrade from indikatorer
+    select
+        indikator_id,
+        namn,
+        enhet,
+        omrade
+    from indikatorer
 ),
 
 kallor as (
-    select kalla_id, dokument, datum, diarienummer from kallor
+    select
+        kalla_id,
+        dokument,
+        datum,
+        diarienummer
+    from kallor
 ),
 
 final as (
