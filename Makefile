@@ -35,10 +35,12 @@ webblasare:
 test: $(VENV)/.installerad webblasare
 	$(PY) -m pytest
 
-# Hygiene, run by .ci/run before the tests: lint and format check of the Python code.
+# Hygiene, run by .ci/run before the tests: lint and format check of the Python code, and
+# sqlfluff over the queries in sql/ (settings in .sqlfluff).
 lint: $(VENV)/.installerad
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/sqlfluff lint sql/
 
 # Speed, scale and load figures (a script that prints tables, not a test); see bench/README.md.
 bench: $(VENV)/.installerad webblasare
