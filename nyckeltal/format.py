@@ -126,3 +126,21 @@ def formatera_tabell(
         ]
         ut = ut.with_columns(pl.Series(kolumn, texter, dtype=pl.String))
     return ut.rename(rubriker or {})
+
+
+def formatera_per_rad(
+    df: pl.DataFrame, decimaler: dict[str, int], enhetskolumn: str = "enhet"
+) -> pl.DataFrame:
+    """A copy for display where each row carries its own unit (column enhetskolumn): the
+    columns in decimaler (column -> decimals) as Swedish text, 'uppgift saknas' for null.
+
+    Formatted in Python, not with map_elements: Python run inside Polars' thread pool took part
+    in a deadlock under concurrent sessions (see sidor/_delat.visa_tabell)."""
+    return df.with_columns(
+        pl.Series(
+            kolumn,
+            [formatera(v, e, d) for v, e in zip(df[kolumn], df[enhetskolumn])],
+            dtype=pl.String,
+        )
+        for kolumn, d in decimaler.items()
+    )

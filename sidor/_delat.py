@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import streamlit as st
 
 from nyckeltal import bygg, export, sokvagar
@@ -148,30 +149,60 @@ def visa_diagram(
     and the files.
     """
     st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
-    with st.expander("Visa siffrorna som tabell"):
-        st.dataframe(
-            formatera_tabell(tabell, enheter or {}, rubriker), hide_index=True, width="stretch"
-        )
-        csv, xlsx = st.columns(2, width=360)
-        csv.download_button(
-            "Ladda ned CSV",
-            data=lambda: tabell.rename(rubriker or {}).write_csv(separator=";").encode("utf-8-sig"),
-            file_name=f"{nyckel}.csv",
-            mime="text/csv",
-            key=f"csv_{nyckel}",
-            on_click="ignore",
-        )
-        xlsx.download_button(
-            "Ladda ned Excel",
-            data=lambda: export.excel(
-                [export.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
-            ),
-            file_name=f"{nyckel}.xlsx",
-            mime=export.XLSX_MIME,
-            key=f"xlsx_{nyckel}",
-            on_click="ignore",
-        )
+    # The table is built only while the expander is open: a closed one costs nothing on the
+    # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
+    with st.expander(
+        "Visa siffrorna som tabell", key=f"tabell_{nyckel}", on_change="rerun"
+    ) as utfallbar:
+        if utfallbar.open:
+            visa_nedladdningsbar_tabell(
+                tabell, kalla=kalla, nyckel=nyckel, enheter=enheter, rubriker=rubriker
+            )
     st.caption(f"Källa: {kalla}")
+
+
+def visa_nedladdningsbar_tabell(
+    tabell: pl.DataFrame,
+    *,
+    kalla: str,
+    nyckel: str,
+    enheter: dict[str, str] | None = None,
+    rubriker: dict[str, str] | None = None,
+) -> None:
+    """A chart's numbers: the table in Swedish text, and CSV and Excel downloads of the raw
+    numbers (see visa_diagram)."""
+    visa_tabell(formatera_tabell(tabell, enheter or {}, rubriker), width="stretch")
+    csv, xlsx = st.columns(2, width=360)
+    csv.download_button(
+        "Ladda ned CSV",
+        data=lambda: tabell.rename(rubriker or {}).write_csv(separator=";").encode("utf-8-sig"),
+        file_name=f"{nyckel}.csv",
+        mime="text/csv",
+        key=f"csv_{nyckel}",
+        on_click="ignore",
+    )
+    xlsx.download_button(
+        "Ladda ned Excel",
+        data=lambda: export.excel(
+            [export.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
+        ),
+        file_name=f"{nyckel}.xlsx",
+        mime=export.XLSX_MIME,
+        key=f"xlsx_{nyckel}",
+        on_click="ignore",
+    )
+
+
+def visa_tabell(df: pl.DataFrame, *, statisk: bool = False, **alternativ) -> None:
+    """A Polars frame as st.dataframe (or st.table when statisk), without the row index.
+
+    Streamlit would convert a Polars frame with to_pandas, which waits for Polars' thread pool
+    while holding the GIL; when another session runs Python inside Polars at the same moment
+    (map_elements), the whole server deadlocks (found by the load test, bench/README.md). The
+    frame is handed over as an Arrow table built from plain Python columns instead, which
+    keeps Polars' pool out of it (and Streamlit sends an Arrow table as it is)."""
+    data = pa.table(df.to_dict(as_series=False))
+    (st.table if statisk else st.dataframe)(data, hide_index=True, **alternativ)
 
 
 def visa_kommentarer(indikator_id: str, period: Period) -> None:

@@ -18,7 +18,7 @@ from nyckeltal import bygg, importera
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.inlasning import DataFel, Fel
 from nyckeltal.perioder import beskriv_period
-from sidor._delat import databas, fraga, vald_period
+from sidor._delat import databas, fraga, vald_period, visa_tabell
 
 MAX_FORSOK = 5  # failed logins per session before a pause
 PAUS_SEKUNDER = 300
@@ -47,7 +47,7 @@ def feltabell(fel: list[Fel]) -> pl.DataFrame:
 
 def visa_fel(rubrik: str, fel: DataFel) -> None:
     st.error(f"{rubrik} {len(fel.fel)} fel; inget har sparats.", icon="🚫")
-    st.dataframe(feltabell(fel.fel), hide_index=True, width="stretch")
+    visa_tabell(feltabell(fel.fel), width="stretch")
 
 
 def antal(n: int, en: str, flera: str) -> str:
@@ -176,7 +176,7 @@ if uppladdad is not None:
                 f"{antal(len(granskning.nya_kallor), 'nytt källdokument', 'nya källdokument')} "
                 "läggs till bland källorna."
             )
-        st.dataframe(granskning.tabell(), hide_index=True, width="stretch")
+        visa_tabell(granskning.tabell(), width="stretch")
         if not granskning.nya and not granskning.andrade:
             st.info("Filen ändrar ingenting: alla rader finns redan med samma värde och källa.")
         elif st.button(
@@ -208,7 +208,7 @@ logg = fraga("import_logg")
 if logg.is_empty():
     st.caption("Inga importer ännu.")
 else:
-    st.dataframe(
+    visa_tabell(
         formatera_tabell(
             logg.select(
                 "import_id",
@@ -241,7 +241,6 @@ else:
                 "sha256": "SHA-256",
             },
         ),
-        hide_index=True,
         width="stretch",
     )
     aktiva = logg.filter(pl.col("status") == "aktiv")
@@ -252,7 +251,7 @@ else:
         import_id = senaste["import_id"]
         st.markdown(f"**Senaste import i kraft: import {import_id}**")
         rader = fraga("import_rader", import_id=import_id)
-        st.dataframe(
+        visa_tabell(
             pl.DataFrame(
                 {
                     "Rad": rader["rad"],
@@ -273,7 +272,6 @@ else:
                     ],
                 }
             ),
-            hide_index=True,
             width="stretch",
         )
         bekraftat = st.checkbox(
@@ -348,15 +346,14 @@ kommentarer = fraga("kommentarer_alla")
 if kommentarer.is_empty():
     st.caption("Inga kommentarer ännu.")
 else:
-    st.dataframe(
+    visa_tabell(
         kommentarer.select(
             pl.col("namn").alias("Indikator"),
             pl.col("ar").alias("År"),
-            pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String).alias("Månad"),
+            pl.Series("Månad", [manadsnamn(m) for m in kommentarer["manad"]], dtype=pl.String),
             pl.col("text").alias("Kommentar"),
             pl.col("vem").alias("Vem"),
             pl.col("nar").alias("Skriven"),
         ),
-        hide_index=True,
         width="stretch",
     )

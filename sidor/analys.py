@@ -7,10 +7,17 @@ import streamlit as st
 
 from nyckeltal import analys, export
 from nyckeltal.figurer import analys as figurer
-from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_tabell, manadsnamn, tal
+from nyckeltal.format import (
+    UPPGIFT_SAKNAS,
+    formatera,
+    formatera_per_rad,
+    formatera_tabell,
+    manadsnamn,
+    tal,
+)
 from nyckeltal.kalla import kalltext
 from nyckeltal.sammanfattning import som_markdown
-from sidor._delat import fraga, vald_period, visa_diagram
+from sidor._delat import fraga, vald_period, visa_diagram, visa_tabell
 
 period = vald_period()
 ar, till = period.ar, period.till_manad
@@ -198,13 +205,14 @@ if serie_id is not None:
                 formatera_tabell(provtabell, enheter, None)
                 .with_columns(
                     pl.col("ar").cast(pl.String),
-                    pl.col("fel_procent").map_elements(
-                        lambda v: f"{tal(v, 1)} %", return_dtype=pl.String
+                    pl.Series(
+                        "fel_procent",
+                        [formatera(v, "procent", 1) for v in provtabell["fel_procent"]],
                     ),
                 )
                 .rename(rubriker)
             )
-            st.dataframe(visning, hide_index=True, width="stretch")
+            visa_tabell(visning, width="stretch")
             tabeller.append(
                 export.Tabell(
                     "Återprövning",
@@ -228,14 +236,11 @@ with st.expander("Alla månadsserier: kan året skrivas fram?"):
         "budget": "Budget",
         "kommentar": "Kommentar",
     }
-    st.dataframe(
-        alla.with_columns(
-            pl.struct(k, "enhet")
-            .map_elements(lambda r, k=k: formatera(r[k], r["enhet"]), return_dtype=pl.String)
-            .alias(k)
-            for k in ("hittills", "prognos", "lag", "hog", "forvaltningens", "budget")
+    visa_tabell(
+        formatera_per_rad(
+            alla,
+            dict.fromkeys(("hittills", "prognos", "lag", "hog", "forvaltningens", "budget"), 0),
         ).rename(rubriker),
-        hide_index=True,
         width="stretch",
     )
     tabeller.append(export.Tabell("Alla serier", alla, {}, rubriker, kalltext(tot.df)))
@@ -278,19 +283,20 @@ if takter:
     takttabell = analys.maltakttabell(takter)
 
     with st.expander("Alla mål som tabell"):
-        st.dataframe(
-            takttabell.with_columns(
-                pl.struct(k, "enhet")
-                .map_elements(
-                    lambda r, k=k: formatera(r[k], r["enhet"], 0 if k == "nuvarande" else 1),
-                    return_dtype=pl.String,
-                )
-                .alias(k)
-                for k in ("nuvarande", "behovd_per_manad", "takt_per_manad", "vid_arets_slut")
-            )
-            .with_columns(pl.col("manad").map_elements(manadsnamn, return_dtype=pl.String))
-            .rename(analys.MALTAKT_RUBRIKER),
-            hide_index=True,
+        visa_tabell(
+            formatera_tabell(
+                formatera_per_rad(
+                    takttabell,
+                    {
+                        "nuvarande": 0,
+                        "behovd_per_manad": 1,
+                        "takt_per_manad": 1,
+                        "vid_arets_slut": 1,
+                    },
+                ),
+                {"manad": "manad"},
+                analys.MALTAKT_RUBRIKER,
+            ),
             width="stretch",
         )
     tabeller.append(

@@ -20,7 +20,7 @@ from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_tabell, kort_m
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import bygg_kpier
 from nyckeltal.perioder import Period
-from sidor._delat import fraga, vald_period, visa_diagram, visa_kpier
+from sidor._delat import fraga, vald_period, visa_diagram, visa_kpier, visa_tabell
 
 # Where the recorded disagreements sit in the budget table: conflict -> (row, column), and
 # the footnote mark that ties the cell to its note under the table.
@@ -189,7 +189,7 @@ if budget is not None:
             f"Tabellens siffra visas.{skillnad} {k['motivering']}"
         )
     # a static table: all twelve rows at once, so the row Summa is never scrolled away
-    st.table(visning.rename(rubriker), hide_index=True, border="horizontal")
+    visa_tabell(visning.rename(rubriker), border="horizontal", statisk=True)
     st.download_button(
         "Ladda ned CSV",
         data=lambda: tabell.rename(rubriker).write_csv(separator=";").encode("utf-8-sig"),
@@ -269,14 +269,14 @@ else:
     vanster, hoger = st.columns(2)
     with vanster:
         st.markdown("**Kommunbidrag, buffert och förstärkningar**")
-        st.table(
+        visa_tabell(
             formatera_tabell(
                 ramen.select("post", "varde"),
                 {"varde": "tkr"},
                 {"post": "Post", "varde": "Belopp"},
             ),
-            hide_index=True,
             border="horizontal",
+            statisk=True,
         )
         st.caption(f"Källa: {kalltext(ramen)}")
     with hoger:
@@ -284,13 +284,13 @@ else:
         if okningar.is_empty():
             st.caption(UPPGIFT_SAKNAS)
         else:
-            st.table(
+            visa_tabell(
                 formatera_tabell(
                     okningar.select("dimension", "varde"),
                     {"varde": "tkr"},
                     {"dimension": "Område", "varde": "Belopp"},
                 ),
-                hide_index=True,
                 border="horizontal",
+                statisk=True,
             )
             st.caption(f"Källa: {kalltext(okningar)}")

@@ -5,8 +5,8 @@ import polars as pl
 import streamlit as st
 
 from nyckeltal import avstamning
-from nyckeltal.format import formatera, formatera_tabell
-from sidor._delat import fraga
+from nyckeltal.format import formatera, formatera_per_rad, formatera_tabell
+from sidor._delat import fraga, visa_tabell
 
 st.title("Källor och kvalitet")
 st.caption(
@@ -47,7 +47,7 @@ if fel:
     st.error(f"⚠️ {fel} avstämningar stämmer inte och saknar dokumenterad förklaring.")
 
 st.subheader("Källdokument")
-st.dataframe(
+visa_tabell(
     formatera_tabell(
         kallor.select(
             "dokument",
@@ -72,7 +72,6 @@ st.dataframe(
             "anmarkning": "Anmärkning",
         },
     ),
-    hide_index=True,
     width="stretch",
 )
 
@@ -82,13 +81,8 @@ st.caption(
     "formeln ger. En skillnad som dokumenten själva har är dokumenterad nedan."
 )
 tabell = avstamning.som_tabell(kontroller)
-st.dataframe(
-    tabell.with_columns(
-        *(
-            pl.Series(kolumn, [formatera(v, e) for v, e in zip(tabell[kolumn], tabell["enhet"])])
-            for kolumn in ("angivet", "beraknat", "differens")
-        )
-    )
+visa_tabell(
+    formatera_per_rad(tabell, dict.fromkeys(("angivet", "beraknat", "differens"), 0))
     .drop("enhet")
     .rename(
         {
@@ -100,7 +94,6 @@ st.dataframe(
             "forklaring": "Förklaring",
         }
     ),
-    hide_index=True,
     width="stretch",
 )
 
@@ -138,11 +131,9 @@ visning = varden.select(
     "avsnitt",
     "anmarkning",
 )
-st.dataframe(
-    visning.with_columns(
-        pl.Series("varde", [formatera(v, e) for v, e in zip(visning["varde"], visning["enhet"])]),
-        pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER),
-    )
+visa_tabell(
+    formatera_per_rad(visning, {"varde": 0})
+    .with_columns(pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER))
     .drop("enhet")
     .rename(
         {
@@ -158,7 +149,6 @@ st.dataframe(
             "anmarkning": "Anmärkning",
         }
     ),
-    hide_index=True,
     width="stretch",
     height=400,
 )

@@ -18,7 +18,7 @@ from nyckeltal.figurer.partnerskap import (
 )
 from nyckeltal.format import UPPGIFT_SAKNAS
 from nyckeltal.kalla import Kalla, kalltext
-from sidor._delat import fraga, visa_diagram
+from sidor._delat import fraga, visa_diagram, visa_tabell
 
 st.title("Partnerskap och projekt")
 st.caption(
@@ -85,7 +85,7 @@ for rad in oversikt.iter_rows(named=True):
         if pengar.is_empty():
             st.caption(f"Belopp: {UPPGIFT_SAKNAS} (källan anger inga belopp).")
         else:
-            st.table(
+            visa_tabell(
                 pengar.select(
                     pl.col("post").alias("Post"),
                     pl.col("part").alias("Part"),
@@ -94,8 +94,8 @@ for rad in oversikt.iter_rows(named=True):
                         [beloppstext(b, per) for b, per in zip(pengar["belopp_kr"], pengar["per"])],
                     ),
                 ),
-                hide_index=True,
                 border="horizontal",
+                statisk=True,
             )
             if "ej angivet" in pengar["per"].to_list():
                 st.caption("Belopp utan /år: källan anger inte vilken period de avser.")
@@ -103,7 +103,7 @@ for rad in oversikt.iter_rows(named=True):
         if mal_.is_empty():
             st.caption(f"Mål: {UPPGIFT_SAKNAS} (källan anger inga mätbara mål).")
         else:
-            st.table(
+            visa_tabell(
                 mal_.select(
                     pl.col("mal").alias("Mål"),
                     pl.Series(
@@ -120,8 +120,8 @@ for rad in oversikt.iter_rows(named=True):
                         ],
                     ),
                 ),
-                hide_index=True,
                 border="horizontal",
+                statisk=True,
             )
         # Conflicts about one partnership are named after it (guldkanten_enhet, sikta_fas).
         for k in konflikter.filter(pl.col("konflikt_id").str.starts_with(f"{pid}_")).iter_rows(
@@ -148,7 +148,7 @@ sammanstallning = oversikt.select(
     "belopp_per_ar_kr",
     "belopp_totalt_kr",
 )
-st.dataframe(
+visa_tabell(
     pl.DataFrame(
         {
             "Namn": [kort_namn(n) for n in sammanstallning["namn"]],
@@ -166,7 +166,6 @@ st.dataframe(
             ],
         }
     ),
-    hide_index=True,
     width="stretch",
 )
 st.download_button(

@@ -17,7 +17,7 @@ from nyckeltal.sammanfattning import (
     sparade_kommentarer,
     uppgiftstabell,
 )
-from sidor._delat import fraga, vald_period
+from sidor._delat import fraga, vald_period, visa_tabell
 
 period = vald_period()
 st.title("Rapport")
@@ -33,9 +33,8 @@ tot = analys.Totaler(underlag.totaler)
 
 # --- Key figures -----------------------------------------------------------------------------
 st.subheader("Nyckeltal")
-st.dataframe(
+visa_tabell(
     pl.DataFrame(list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"),
-    hide_index=True,
     width="stretch",
 )
 
@@ -83,7 +82,7 @@ UPPGIFTSRUBRIKER = {
     "underlag": "Källa eller beräkning",
 }
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
-    st.dataframe(uppgifter.rename(UPPGIFTSRUBRIKER), hide_index=True, width="stretch")
+    visa_tabell(uppgifter.rename(UPPGIFTSRUBRIKER), width="stretch")
 
 # --- Out of the dashboard --------------------------------------------------------------------
 st.subheader("Ladda ned")

@@ -37,3 +37,10 @@ def datakopia(tmp_path) -> Path:
     kopia = tmp_path / "data"
     shutil.copytree(sokvagar.DATA, kopia)
     return kopia
+
+
+def oppna_tabellerna(at):
+    """Open every chart's table in an AppTest (they are built only while open) and rerun."""
+    for nyckel in [k for k in at.session_state.keys() if str(k).startswith("tabell_")]:
+        at.session_state[nyckel] = True
+    return at.run()

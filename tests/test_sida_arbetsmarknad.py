@@ -4,6 +4,7 @@ and the page started from dashboard.py as a user's browser would."""
 
 import json
 
+from conftest import oppna_tabellerna
 from streamlit.testing.v1 import AppTest
 
 NBSP = "\u00a0"
@@ -122,6 +123,10 @@ def test_sidan_visar_arbetsmarknadens_nyckeltal():
     former, vaxla_fig = diagram(at)
     assert [t["name"] for t in former["data"]] == ["2022 (totalt 409)", "2021 (totalt 451)"]
     assert former["data"][0]["x"][0] == 142.0 and former["data"][1]["x"][3] == 97.0
+    # a chart's table is built only when its expander is opened
+    assert not at.dataframe
+    oppna_tabellerna(at)
+    assert not at.exception
     tabell = at.dataframe[0].value
     assert list(tabell.iloc[-1]) == ["Totalt", "409", "451", "\u221242"]
     assert "Förändring (beräknad)" in tabell.columns

@@ -4,6 +4,7 @@ started from dashboard.py as a user's browser would."""
 
 import json
 
+from conftest import oppna_tabellerna
 from streamlit.testing.v1 import AppTest
 
 NBSP = "\u00a0"
@@ -147,6 +148,7 @@ def test_sidan_visar_mottagna_mot_mal_och_vilka_som_tagits_emot():
     assert texter(at).count("Tabellen anger ingen period") == 2
     assert "8 745 780 kr är beräknad" in texter(at).replace(NBSP, " ")
     # the table of money has the computed sum as its last row
+    oppna_tabellerna(at)
     pengar = at.dataframe[-1].value
     assert pengar.iloc[-1, 0] == "Summa (beräknad)"
     assert pengar.iloc[1, 1] == f"2{NBSP}038{NBSP}300{NBSP}kr"
