@@ -6,7 +6,10 @@ Everything that is not about Streamlit lives in the nyckeltal package.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import polars as pl
 import pyarrow as pa
@@ -44,6 +47,34 @@ def fraga(namn: str, **parametrar: object) -> pl.DataFrame:
 def _fraga(version: tuple, namn: str, _ogonblick: Ogonblick, **parametrar: object) -> pl.DataFrame:
     # version is in the cache key; the snapshot itself (leading underscore) is not hashed
     return _ogonblick.fraga(namn, **parametrar)
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def per_version(bygg: Callable[P, T]) -> Callable[P, T]:
+    """Decorator for a page's computing part: its result (figures, tables, texts) is built once
+    per database version and arguments (a period, hashable values) and shared by all sessions.
+
+    A period change reruns the whole page, and most of a rerun went to Polars operations on
+    small frames and to setting Plotly properties (bench/README.md); with this a rerun only
+    sends what was built. The result is shared, not copied, so a page must only read it
+    (Polars frames are immutable; st.plotly_chart only reads a figure). bygg must not call
+    Streamlit elements. An import gives a new version, so nothing stale is shown."""
+
+    @st.cache_resource(max_entries=256, show_spinner=False)
+    def _cachad(version: tuple, namn: str, *args, **kwargs):
+        return bygg(*args, **kwargs)
+
+    # page scripts all run as __main__: the file tells two pages' functions apart
+    namn = f"{bygg.__code__.co_filename}:{bygg.__qualname__}"
+
+    @functools.wraps(bygg)
+    def anrop(*args: P.args, **kwargs: P.kwargs) -> T:
+        return _cachad(databas().version, namn, *args, **kwargs)
+
+    return anrop
 
 
 def periodfilter() -> Period:
