@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+import plotly.graph_objects as go
 import polars as pl
 import pyarrow as pa
 import streamlit as st
@@ -53,6 +54,13 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _per_version(version: tuple, namn: str, _bygg: Callable, *args, **kwargs):
+    # One cache for every page, made once: decorating afresh on each rerun of a page script
+    # made Streamlit read the function's source every time. _bygg is not hashed; namn is.
+    return _bygg(*args, **kwargs)
+
+
 def per_version(bygg: Callable[P, T]) -> Callable[P, T]:
     """Decorator for a page's computing part: its result (figures, tables, texts) is built once
     per database version and arguments (a period, hashable values) and shared by all sessions.
@@ -63,16 +71,12 @@ def per_version(bygg: Callable[P, T]) -> Callable[P, T]:
     (Polars frames are immutable; st.plotly_chart only reads a figure). bygg must not call
     Streamlit elements. An import gives a new version, so nothing stale is shown."""
 
-    @st.cache_resource(max_entries=256, show_spinner=False)
-    def _cachad(version: tuple, namn: str, *args, **kwargs):
-        return bygg(*args, **kwargs)
-
     # page scripts all run as __main__: the file tells two pages' functions apart
     namn = f"{bygg.__code__.co_filename}:{bygg.__qualname__}"
 
     @functools.wraps(bygg)
     def anrop(*args: P.args, **kwargs: P.kwargs) -> T:
-        return _cachad(databas().version, namn, *args, **kwargs)
+        return _per_version(databas().version, namn, bygg, *args, **kwargs)
 
     return anrop
 
@@ -162,6 +166,25 @@ def _metric(kpi: Kpi) -> None:
     )
 
 
+class _FrystFigur(go.Figure):
+    """A finished figure that gives the same dict every time it is asked (st.plotly_chart asks
+    on every rerun; to_dict deep-copies and base64-encodes the arrays each time)."""
+
+    def to_dict(self):
+        if "_som_dict" not in self.__dict__:
+            self.__dict__["_som_dict"] = super().to_dict()
+        return self.__dict__["_som_dict"]
+
+
+def _fryst(fig: go.Figure) -> go.Figure:
+    """The figure, from now on read-only with its dict form kept (see _FrystFigur). Figures
+    from per_version are shared between reruns and sessions and never changed after building;
+    Streamlit only reads the dict (and drops trace uids, the same every time)."""
+    if type(fig) is go.Figure:
+        fig.__class__ = _FrystFigur
+    return fig
+
+
 def visa_diagram(
     fig,
     tabell: pl.DataFrame,
@@ -179,7 +202,7 @@ def visa_diagram(
     and the source. PNG: the chart's own toolbar (PLOTLY_CONFIG). nyckel names the widgets
     and the files.
     """
-    st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
+    st.plotly_chart(_fryst(fig), theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
     # The table is built only while the expander is open: a closed one costs nothing on the
     # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
     with st.expander(

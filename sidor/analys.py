@@ -16,32 +16,305 @@ from nyckeltal.format import (
     tal,
 )
 from nyckeltal.kalla import kalltext
+from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import som_markdown
-from sidor._delat import fraga, vald_period, visa_diagram, visa_tabell
+from sidor._delat import fraga, per_version, vald_period, visa_diagram, visa_tabell
+
+VISNINGSENHETER = ("tkr", "kr", "antal", "procent", "manad")
+
+
+def diagram(fig, tabell: pl.DataFrame, *, namn: str, kalla: str, nyckel: str, enheter, rubriker):
+    """A chart with its table, and the name and units the page's Excel file gives the table."""
+    return dict(
+        fig=fig,
+        tabell=tabell,
+        namn=namn,
+        kalla=kalla,
+        nyckel=nyckel,
+        enheter=enheter,
+        rubriker=rubriker,
+    )
+
+
+# --- The computing part: built once per database version and choice (per_version) -----------
+
+
+@per_version
+def grund(ar: int) -> tuple[analys.Totaler, list[str]]:
+    """Every indicator's totals up to the year, and the series with monthly values."""
+    tot = analys.Totaler(fraga("analys_totaler_till_och_med_ar", ar=ar))
+    return tot, analys.manadsserier(tot, ar)
+
+
+@per_version
+def prognosdel(period: Period, serie_id: str) -> dict:
+    ar, till = period.ar, period.till_manad
+    tot, _ = grund(ar)
+    prognos = analys.helarsprognos(tot, serie_id, ar, till)
+    enhet = prognos.enhet
+    med_budget = [serie_id] + (
+        [analys.BUDGET_FOR[serie_id]] if serie_id in analys.BUDGET_FOR else []
+    )
+    kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in(med_budget)))
+    ut: dict = {"prognos": prognos, "diagram": []}
+    if prognos.prognos is None:
+        return ut
+    serie = analys.diagramserie(tot, serie_id, ar)
+    tabell = serie.pivot(on="ar", index="manad", values="varde", sort_columns=True).sort("manad")
+    ut["diagram"].append(
+        diagram(
+            figurer.prognosdiagram(serie, prognos, period),
+            tabell,
+            namn="Ackumulerat per månad",
+            kalla=kalla,
+            nyckel="analys_prognos",
+            enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
+            rubriker={
+                "manad": "Månad",
+                **{
+                    k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
+                    for k in tabell.columns
+                    if k != "manad"
+                },
+            },
+        )
+    )
+    jamforelse = (
+        analys.prognostabell([prognos])
+        .unpivot(
+            index="serie",
+            on=["prognos", "lag", "hog", "forvaltningens", "budget"],
+            variable_name="uppgift",
+            value_name="varde",
+        )
+        .select("uppgift", "varde")
+    )
+    etiketter = {
+        "prognos": "Framskrivning (beräknad)",
+        "lag": "Spann, lägsta (beräknat)",
+        "hog": "Spann, högsta (beräknat)",
+        "forvaltningens": "Förvaltningens prognos",
+        "budget": f"Budget {ar}",
+    }
+    jamforelse = jamforelse.with_columns(pl.col("uppgift").replace_strict(etiketter))
+    ut["diagram"].append(
+        diagram(
+            figurer.helarsjamforelse(prognos),
+            jamforelse,
+            namn="Helår jämfört",
+            kalla=kalla,
+            nyckel="analys_helar",
+            enheter={"varde": enhet},
+            rubriker={"uppgift": "Uppgift", "varde": f"Helår ({enhet})"},
+        )
+    )
+
+    prov = analys.aterprovningar(tot, serie_id, ar)
+    if prov:
+        sista = next((p for p in prov if p.prognos.till_manad == till), prov[-1])
+        ut["prov_text"] = som_markdown(
+            f"Framskrivningen av {sista.prognos.ar} från "
+            f"{sista.prognos.hittills.beskrivning.split(', ')[-1]} och "
+            f"{', '.join(str(k.ar) for k in sista.prognos.kvoter)} års mönster gav "
+            f"{formatera(sista.prognos.prognos.varde, enhet)}; utfallet blev "
+            f"{formatera(sista.utfall.varde, enhet)}. Felet var "
+            f"{formatera(sista.fel, enhet)} ({tal(sista.relativt_fel, 1)} %), beräknat. "
+            "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
+            "året, desto större fel."
+        )
+        provtabell = analys.aterprovningstabell(prov)
+        rubriker = {
+            "ar": "År",
+            "manad": "Prognos efter månad",
+            "hittills": f"Utfall hittills ({enhet})",
+            "monster_ar": "Mönster från år",
+            "prognos": f"Framskrivning ({enhet}, beräknad)",
+            "utfall": f"Helårsutfall ({enhet})",
+            "fel": f"Fel ({enhet}, beräknat)",
+            "fel_procent": "Fel (%, beräknat)",
+        }
+        enheter = {
+            "manad": "manad",
+            "hittills": enhet,
+            "prognos": enhet,
+            "utfall": enhet,
+            "fel": enhet,
+        }
+        ut["prov_visning"] = (
+            formatera_tabell(provtabell, enheter, None)
+            .with_columns(
+                pl.col("ar").cast(pl.String),
+                pl.Series(
+                    "fel_procent",
+                    [formatera(v, "procent", 1) for v in provtabell["fel_procent"]],
+                ),
+            )
+            .rename(rubriker)
+        )
+        ut["prov_export"] = export.Tabell(
+            "Återprövning", provtabell, {**enheter, "fel_procent": "procent"}, rubriker, kalla
+        )
+    return ut
+
+
+ALLA_RUBRIKER = {
+    "serie": "Serie",
+    "enhet": "Enhet",
+    "hittills": "Hittills / senaste",
+    "prognos": "Framskrivning (beräknad)",
+    "lag": "Spann lägsta",
+    "hog": "Spann högsta",
+    "forvaltningens": "Förvaltningens prognos",
+    "budget": "Budget",
+    "kommentar": "Kommentar",
+}
+
+
+@per_version
+def alla_serier(period: Period) -> tuple[pl.DataFrame, pl.DataFrame, str]:
+    """Every monthly series written forward: raw for Excel, as text for the table, source."""
+    tot, serier = grund(period.ar)
+    alla = analys.prognostabell(
+        [analys.helarsprognos(tot, i, period.ar, period.till_manad) for i in serier]
+    )
+    visning = formatera_per_rad(
+        alla, dict.fromkeys(("hittills", "prognos", "lag", "hog", "forvaltningens", "budget"), 0)
+    ).rename(ALLA_RUBRIKER)
+    return alla, visning, kalltext(tot.df)
+
+
+@per_version
+def maldel(period: Period) -> dict:
+    ar = period.ar
+    tot, _ = grund(ar)
+    takter = analys.maltakter(tot, fraga("indikatorer_med_mal", ar=ar), period)
+    ut: dict = {"takter": []}
+    for takt in takter:
+        d = None
+        if takt.punkter and (takt.vid_arets_slut is not None or len(takt.punkter) > 1):
+            tabell = pl.DataFrame(
+                {
+                    "manad": [m for m, _ in takt.punkter],
+                    "varde": [float(v) for _, v in takt.punkter],
+                },
+                schema={"manad": pl.Int32, "varde": pl.Float64},
+            )
+            d = diagram(
+                figurer.maltaktdiagram(takt),
+                tabell,
+                namn=f"Mål {takt.namn}"[:31],
+                kalla=kalltext(tot.df.filter(pl.col("indikator_id") == takt.indikator_id)),
+                nyckel=f"analys_takt_{takt.indikator_id}",
+                enheter={"manad": "manad", "varde": takt.enhet},
+                rubriker={"manad": "Månad", "varde": f"{takt.namn} {ar}"},
+            )
+        ut["takter"].append((takt, som_markdown(takt.text), d))
+    if takter:
+        takttabell = analys.maltakttabell(takter)
+        ut["visning"] = formatera_tabell(
+            formatera_per_rad(
+                takttabell,
+                {"nuvarande": 0, "behovd_per_manad": 1, "takt_per_manad": 1, "vid_arets_slut": 1},
+            ),
+            {"manad": "manad"},
+            analys.MALTAKT_RUBRIKER,
+        )
+        ut["export"] = export.Tabell(
+            "Vad krävs",
+            takttabell,
+            analys.MALTAKT_ENHETER,
+            analys.MALTAKT_RUBRIKER,
+            kalltext(tot.df),
+        )
+    return ut
+
+
+@per_version
+def sasongsdel(ar: int, serie_id: str) -> dict:
+    tot, _ = grund(ar)
+    meta = tot.meta(serie_id)
+    band = analys.sasongsband(tot, serie_id, ar)
+    if band.filter(pl.col("lagst").is_not_null()).is_empty():
+        return {
+            "info": f"{meta['namn']}: inga tidigare år med samma månader, så inget spann att "
+            f"jämföra {ar} med ({UPPGIFT_SAKNAS})."
+        }
+    return {
+        "text": som_markdown(analys.sasongstext(band, ar, meta["enhet"])),
+        "diagram": diagram(
+            figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]),
+            band,
+            namn="Säsongsmönster",
+            kalla=kalltext(tot.df.filter(pl.col("indikator_id") == serie_id)),
+            nyckel="analys_sasong",
+            enheter={
+                "manad": "manad",
+                "lagst": meta["enhet"],
+                "hogst": meta["enhet"],
+                "varde": meta["enhet"],
+            },
+            rubriker={
+                "manad": "Månad",
+                "lagst": "Lägsta tidigare år",
+                "hogst": "Högsta tidigare år",
+                "antal_ar": "Antal tidigare år",
+                "tidigare_ar": "Tidigare år",
+                "varde": str(ar),
+                "lage": "Läge",
+            },
+        ),
+    }
+
+
+@per_version
+def volymdel(period: Period) -> tuple[analys.Volymanalys, list[tuple]]:
+    tot, _ = grund(period.ar)
+    volym = analys.volym_och_belopp(tot, period)
+    kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL])))
+    delar = [
+        (
+            u,
+            som_markdown(u.text),
+            diagram(
+                figurer.volymdiagram(u),
+                analys.volymtabell(analys.Volymanalys((u,), ())),
+                namn=f"Volym och belopp {u.manader}",
+                kalla=kalla,
+                nyckel=f"analys_volym_{u.manader}",
+                enheter={"varde": "antal"},
+                rubriker={
+                    "period": "Period",
+                    "uppgift": "Uppgift",
+                    "varde": "Värde",
+                    "enhet": "Enhet",
+                    "harledning": "Härledning",
+                },
+            ),
+        )
+        for u in volym.uppdelningar
+    ]
+    return volym, delar
+
+
+# --- The page ------------------------------------------------------------------------------
 
 period = vald_period()
 ar, till = period.ar, period.till_manad
-tabeller: list[export.Tabell] = []  # every table of the page, for one Excel download
+tabeller: list = []  # every table of the page (or how to build it), for one Excel download
 
 
-def visa(
-    fig,
-    tabell: pl.DataFrame,
-    *,
-    namn: str,
-    kalla: str,
-    nyckel: str,
-    enheter: dict[str, str],
-    rubriker: dict[str, str],
-) -> None:
+def visa(d: dict) -> None:
     """A chart with its table (visa_diagram) and the table kept for the page's Excel file."""
-    visningsenheter = {
-        k: v for k, v in enheter.items() if v in ("tkr", "kr", "antal", "procent", "manad")
-    }
+    visningsenheter = {k: v for k, v in d["enheter"].items() if v in VISNINGSENHETER}
     visa_diagram(
-        fig, tabell, kalla=kalla, nyckel=nyckel, enheter=visningsenheter, rubriker=rubriker
+        d["fig"],
+        d["tabell"],
+        kalla=d["kalla"],
+        nyckel=d["nyckel"],
+        enheter=visningsenheter,
+        rubriker=d["rubriker"],
     )
-    tabeller.append(export.Tabell(namn, tabell, enheter, rubriker, kalla))
+    tabeller.append(export.Tabell(d["namn"], d["tabell"], d["enheter"], d["rubriker"], d["kalla"]))
 
 
 st.title("Analys och prognos")
@@ -50,8 +323,7 @@ st.caption(
     "inte står i handlingarna är beräknade här och märkta så."
 )
 
-tot = analys.Totaler(fraga("analys_totaler_till_och_med_ar", ar=ar))
-serier = analys.manadsserier(tot, ar)
+tot, serier = grund(ar)
 
 # --- Year-end forecast -----------------------------------------------------------------------
 st.subheader("Helårsprognos")
@@ -68,7 +340,8 @@ else:
         "den enda med tidigare års helårsutfall, och därmed ett känt säsongsmönster.",
     )
 if serie_id is not None:
-    prognos = analys.helarsprognos(tot, serie_id, ar, till)
+    del_ = prognosdel(period, serie_id)
+    prognos = del_["prognos"]
     enhet = prognos.enhet
     kolumner = st.columns(3)
     with kolumner[0], st.container(border=True):
@@ -105,60 +378,11 @@ if serie_id is not None:
         st.caption(
             "Enligt budgetuppföljningens text." if prognos.budget else "Ingen budget för serien."
         )
-    med_budget = [serie_id] + (
-        [analys.BUDGET_FOR[serie_id]] if serie_id in analys.BUDGET_FOR else []
-    )
-    kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in(med_budget)))
     if prognos.prognos is None:
         st.info(prognos.orsak)
     else:
-        serie = analys.diagramserie(tot, serie_id, ar)
-        tabell = serie.pivot(on="ar", index="manad", values="varde", sort_columns=True).sort(
-            "manad"
-        )
-        visa(
-            figurer.prognosdiagram(serie, prognos, period),
-            tabell,
-            namn="Ackumulerat per månad",
-            kalla=kalla,
-            nyckel="analys_prognos",
-            enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
-            rubriker={
-                "manad": "Månad",
-                **{
-                    k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
-                    for k in tabell.columns
-                    if k != "manad"
-                },
-            },
-        )
-        jamforelse = (
-            analys.prognostabell([prognos])
-            .unpivot(
-                index="serie",
-                on=["prognos", "lag", "hog", "forvaltningens", "budget"],
-                variable_name="uppgift",
-                value_name="varde",
-            )
-            .select("uppgift", "varde")
-        )
-        etiketter = {
-            "prognos": "Framskrivning (beräknad)",
-            "lag": "Spann, lägsta (beräknat)",
-            "hog": "Spann, högsta (beräknat)",
-            "forvaltningens": "Förvaltningens prognos",
-            "budget": f"Budget {ar}",
-        }
-        jamforelse = jamforelse.with_columns(pl.col("uppgift").replace_strict(etiketter))
-        visa(
-            figurer.helarsjamforelse(prognos),
-            jamforelse,
-            namn="Helår jämfört",
-            kalla=kalla,
-            nyckel="analys_helar",
-            enheter={"varde": enhet},
-            rubriker={"uppgift": "Uppgift", "varde": f"Helår ({enhet})"},
-        )
+        for d in del_["diagram"]:
+            visa(d)
         st.markdown(f"**Så räknas framskrivningen.** {som_markdown(prognos.metodtext)}")
         if prognos.enkel is not None:
             st.caption(
@@ -166,84 +390,24 @@ if serie_id is not None:
                 f"{formatera(prognos.enkel.varde, enhet)} (beräknat: {prognos.enkel.underlag}); "
                 "det bortser från att hösten brukar kosta mer eller mindre än våren."
             )
-
-        prov = analys.aterprovningar(tot, serie_id, ar)
-        if prov:
+        if "prov_text" in del_:
             st.markdown("**Metoden prövad på ett år med känt utfall**")
-            sista = next((p for p in prov if p.prognos.till_manad == till), prov[-1])
-            st.markdown(
-                som_markdown(
-                    f"Framskrivningen av {sista.prognos.ar} från "
-                    f"{sista.prognos.hittills.beskrivning.split(', ')[-1]} och "
-                    f"{', '.join(str(k.ar) for k in sista.prognos.kvoter)} års mönster gav "
-                    f"{formatera(sista.prognos.prognos.varde, enhet)}; utfallet blev "
-                    f"{formatera(sista.utfall.varde, enhet)}. Felet var "
-                    f"{formatera(sista.fel, enhet)} ({tal(sista.relativt_fel, 1)} %), beräknat. "
-                    "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
-                    "året, desto större fel."
-                )
-            )
-            provtabell = analys.aterprovningstabell(prov)
-            rubriker = {
-                "ar": "År",
-                "manad": "Prognos efter månad",
-                "hittills": f"Utfall hittills ({enhet})",
-                "monster_ar": "Mönster från år",
-                "prognos": f"Framskrivning ({enhet}, beräknad)",
-                "utfall": f"Helårsutfall ({enhet})",
-                "fel": f"Fel ({enhet}, beräknat)",
-                "fel_procent": "Fel (%, beräknat)",
-            }
-            enheter = {
-                "manad": "manad",
-                "hittills": enhet,
-                "prognos": enhet,
-                "utfall": enhet,
-                "fel": enhet,
-            }
-            visning = (
-                formatera_tabell(provtabell, enheter, None)
-                .with_columns(
-                    pl.col("ar").cast(pl.String),
-                    pl.Series(
-                        "fel_procent",
-                        [formatera(v, "procent", 1) for v in provtabell["fel_procent"]],
-                    ),
-                )
-                .rename(rubriker)
-            )
-            visa_tabell(visning, width="stretch")
-            tabeller.append(
-                export.Tabell(
-                    "Återprövning",
-                    provtabell,
-                    {**enheter, "fel_procent": "procent"},
-                    rubriker,
-                    kalla,
-                )
-            )
+            st.markdown(del_["prov_text"])
+            visa_tabell(del_["prov_visning"], width="stretch")
+            tabeller.append(del_["prov_export"])
 
-with st.expander("Alla månadsserier: kan året skrivas fram?"):
-    alla = analys.prognostabell([analys.helarsprognos(tot, i, ar, till) for i in serier])
-    rubriker = {
-        "serie": "Serie",
-        "enhet": "Enhet",
-        "hittills": "Hittills / senaste",
-        "prognos": "Framskrivning (beräknad)",
-        "lag": "Spann lägsta",
-        "hog": "Spann högsta",
-        "forvaltningens": "Förvaltningens prognos",
-        "budget": "Budget",
-        "kommentar": "Kommentar",
-    }
-    visa_tabell(
-        formatera_per_rad(
-            alla,
-            dict.fromkeys(("hittills", "prognos", "lag", "hog", "forvaltningens", "budget"), 0),
-        ).rename(rubriker),
-        width="stretch",
+# Built only while open (a table of every series, for every series a forecast); the page's
+# Excel file builds it on click.
+with st.expander(
+    "Alla månadsserier: kan året skrivas fram?", key="analys_alla_serier", on_change="rerun"
+) as utfallbar:
+    if utfallbar.open:
+        visa_tabell(alla_serier(period)[1], width="stretch")
+tabeller.append(
+    lambda: export.Tabell(
+        "Alla serier", alla_serier(period)[0], {}, ALLA_RUBRIKER, alla_serier(period)[2]
     )
-    tabeller.append(export.Tabell("Alla serier", alla, {}, rubriker, kalltext(tot.df)))
+)
 
 # --- What it takes to reach a target ---------------------------------------------------------
 st.subheader("Vad krävs för att nå målet?")
@@ -251,125 +415,43 @@ st.caption(
     f"Från {manadsnamn(till)} till december: förändringen per månad som precis når målet, "
     "mot takten hittills. Nettokostnaden mäts mot budgeten som tak."
 )
-indikatorer = fraga("indikatorer_med_mal", ar=ar)
-takter = analys.maltakter(tot, indikatorer, period)
-if not takter:
+mal = maldel(period)
+if not mal["takter"]:
     st.info(f"Inga mål för {ar} i handlingarna.")
-for i in range(0, len(takter), 2):
-    for kolumn, takt in zip(st.columns(2), takter[i : i + 2]):
+for i in range(0, len(mal["takter"]), 2):
+    for kolumn, (takt, text, d) in zip(st.columns(2), mal["takter"][i : i + 2]):
         with kolumn, st.container(border=True):
             st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
-            st.markdown(som_markdown(takt.text))
+            st.markdown(text)
             for notering in takt.noteringar:
                 st.caption(f"ℹ️ {notering}")
-            if takt.punkter and (takt.vid_arets_slut is not None or len(takt.punkter) > 1):
-                tabell = pl.DataFrame(
-                    {
-                        "manad": [m for m, _ in takt.punkter],
-                        "varde": [float(v) for _, v in takt.punkter],
-                    },
-                    schema={"manad": pl.Int32, "varde": pl.Float64},
-                )
-                visa(
-                    figurer.maltaktdiagram(takt),
-                    tabell,
-                    namn=f"Mål {takt.namn}"[:31],
-                    kalla=kalltext(tot.df.filter(pl.col("indikator_id") == takt.indikator_id)),
-                    nyckel=f"analys_takt_{takt.indikator_id}",
-                    enheter={"manad": "manad", "varde": takt.enhet},
-                    rubriker={"manad": "Månad", "varde": f"{takt.namn} {ar}"},
-                )
-if takter:
-    takttabell = analys.maltakttabell(takter)
-
+            if d is not None:
+                visa(d)
+if "visning" in mal:
     with st.expander("Alla mål som tabell"):
-        visa_tabell(
-            formatera_tabell(
-                formatera_per_rad(
-                    takttabell,
-                    {
-                        "nuvarande": 0,
-                        "behovd_per_manad": 1,
-                        "takt_per_manad": 1,
-                        "vid_arets_slut": 1,
-                    },
-                ),
-                {"manad": "manad"},
-                analys.MALTAKT_RUBRIKER,
-            ),
-            width="stretch",
-        )
-    tabeller.append(
-        export.Tabell(
-            "Vad krävs",
-            takttabell,
-            analys.MALTAKT_ENHETER,
-            analys.MALTAKT_RUBRIKER,
-            kalltext(tot.df),
-        )
-    )
+        visa_tabell(mal["visning"], width="stretch")
+    tabeller.append(mal["export"])
 
 # --- Seasonality -----------------------------------------------------------------------------
 st.subheader("Säsongsmönster")
 if serie_id is not None:
-    meta = tot.meta(serie_id)
-    band = analys.sasongsband(tot, serie_id, ar)
-    if band.filter(pl.col("lagst").is_not_null()).is_empty():
-        st.info(
-            f"{meta['namn']}: inga tidigare år med samma månader, så inget spann att jämföra "
-            f"{ar} med ({UPPGIFT_SAKNAS})."
-        )
+    sasong = sasongsdel(ar, serie_id)
+    if "info" in sasong:
+        st.info(sasong["info"])
     else:
-        st.markdown(som_markdown(analys.sasongstext(band, ar, meta["enhet"])))
-        visa(
-            figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]),
-            band,
-            namn="Säsongsmönster",
-            kalla=kalltext(tot.df.filter(pl.col("indikator_id") == serie_id)),
-            nyckel="analys_sasong",
-            enheter={
-                "manad": "manad",
-                "lagst": meta["enhet"],
-                "hogst": meta["enhet"],
-                "varde": meta["enhet"],
-            },
-            rubriker={
-                "manad": "Månad",
-                "lagst": "Lägsta tidigare år",
-                "hogst": "Högsta tidigare år",
-                "antal_ar": "Antal tidigare år",
-                "tidigare_ar": "Tidigare år",
-                "varde": str(ar),
-                "lage": "Läge",
-            },
-        )
+        st.markdown(sasong["text"])
+        visa(sasong["diagram"])
 
 # --- Volume and amount -----------------------------------------------------------------------
 st.subheader("Volym och belopp: hushåll eller kostnad per hushåll?")
-volym = analys.volym_och_belopp(tot, period)
-if volym.uppdelningar:
-    for kolumn, u in zip(st.columns(len(volym.uppdelningar)), volym.uppdelningar):
+volym, delar = volymdel(period)
+if delar:
+    for kolumn, (u, text, d) in zip(st.columns(len(delar)), delar):
         with kolumn:
             st.markdown(f"**{u.rubrik.capitalize()}, {ar} mot {u.jamforelsear}**")
-            st.markdown(som_markdown(u.text))
+            st.markdown(text)
             st.caption(u.forbehall)
-            visa(
-                figurer.volymdiagram(u),
-                analys.volymtabell(analys.Volymanalys((u,), ())),
-                namn=f"Volym och belopp {u.manader}",
-                kalla=kalltext(
-                    tot.df.filter(pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL]))
-                ),
-                nyckel=f"analys_volym_{u.manader}",
-                enheter={"varde": "antal"},
-                rubriker={
-                    "period": "Period",
-                    "uppgift": "Uppgift",
-                    "varde": "Värde",
-                    "enhet": "Enhet",
-                    "harledning": "Härledning",
-                },
-            )
+            visa(d)
     st.caption(
         "Uppdelningen använder mittpunktsmetoden: förändringen av antalet hushåll värderas "
         "till medelkostnaden per hushåll för de två åren, och förändringen av kostnaden per "
@@ -387,7 +469,10 @@ if volym.saknas:
 st.divider()
 st.download_button(
     "Ladda ned sidans tabeller (Excel)",
-    data=lambda: export.excel(tabeller, titel=f"Analys och prognos, {period.etikett}"),
+    data=lambda: export.excel(
+        [t() if callable(t) else t for t in tabeller],
+        titel=f"Analys och prognos, {period.etikett}",
+    ),
     file_name=f"analys_{period.ar}_{period.fran_manad:02d}-{period.till_manad:02d}.xlsx",
     mime=export.XLSX_MIME,
     key="analys_excel",
