@@ -18,138 +18,75 @@ from nyckeltal.figurer.partnerskap import (
 )
 from nyckeltal.format import UPPGIFT_SAKNAS
 from nyckeltal.kalla import Kalla, kalltext
-from sidor._delat import fraga, visa_diagram, visa_tabell
+from sidor._delat import fraga, per_version, visa_diagram, visa_tabell
 
-st.title("Partnerskap och projekt")
-st.caption(
-    "Alla nämndens idéburna offentliga partnerskap (IOP) och projekt visas; periodvalet i "
-    "sidopanelen gäller inte den här sidan."
-)
+SAMMANSTALLNING_CSV_RUBRIKER = {
+    "namn": "Namn",
+    "typ": "Typ",
+    "status": "Status",
+    "period_start": "Från",
+    "period_slut": "Till och med",
+    "belopp_per_ar_kr": "Belopp per år (kr)",
+    "belopp_totalt_kr": "Belopp totalt (kr)",
+}
 
-oversikt = fraga("partnerskap_och_projekt")
-perioder = fraga("partnerskap_tidslinje")
-belopp = fraga("partnerskap_belopp")
-mal = fraga("partnerskap_mal")
-konflikter = fraga("kallkonflikter")
 
-# --- Timeline ------------------------------------------------------------------------------
-st.subheader("Tidslinje")
-pa_tidslinjen = perioder.filter(pl.col("pa_tidslinjen"))
-visa_diagram(
-    tidslinje(pa_tidslinjen),
-    pa_tidslinjen.select("namn", "typ", "status", "period_start", "period_slut"),
-    kalla=kalltext(pa_tidslinjen),
-    nyckel="partnerskap_tidslinje",
-    rubriker={
-        "namn": "Namn",
-        "typ": "Typ",
-        "status": "Status",
-        "period_start": "Från",
-        "period_slut": "Till och med",
-    },
-)
-utan_period = perioder.filter(~pl.col("pa_tidslinjen"))
-if not utan_period.is_empty():
-    st.markdown(
-        "**Inte på tidslinjen (ingen period):**\n"
+@per_version
+def berakna() -> dict:
+    """Everything the page shows, built once per database version (the page does not depend
+    on the period): the timeline, one card per partnership and the summary table."""
+    oversikt = fraga("partnerskap_och_projekt")
+    perioder = fraga("partnerskap_tidslinje")
+    belopp = fraga("partnerskap_belopp")
+    mal = fraga("partnerskap_mal")
+    konflikter = fraga("kallkonflikter")
+    ut: dict = {}
+
+    # --- Timeline
+    pa_tidslinjen = perioder.filter(pl.col("pa_tidslinjen"))
+    ut["tidslinje"] = dict(
+        fig=tidslinje(pa_tidslinjen),
+        tabell=pa_tidslinjen.select("namn", "typ", "status", "period_start", "period_slut"),
+        kalla=kalltext(pa_tidslinjen),
+        nyckel="partnerskap_tidslinje",
+        rubriker={
+            "namn": "Namn",
+            "typ": "Typ",
+            "status": "Status",
+            "period_start": "Från",
+            "period_slut": "Till och med",
+        },
+    )
+    utan_period = perioder.filter(~pl.col("pa_tidslinjen"))
+    ut["utan_period"] = (
+        None
+        if utan_period.is_empty()
+        else "**Inte på tidslinjen (ingen period):**\n"
         + "\n".join(
             f"- {rad['namn']} ({rad['typ']}, {rad['status'].lower()}): {rad['utan_period_orsak']}"
             for rad in utan_period.iter_rows(named=True)
         )
     )
 
-# --- One card per partnership ----------------------------------------------------------------
-st.subheader("Partnerskap och projekt i detalj")
-kallor = {rad["partnerskap_id"]: rad for rad in perioder.iter_rows(named=True)}
-for rad in oversikt.iter_rows(named=True):
-    pid = rad["partnerskap_id"]
-    with st.expander(f"{rad['namn']} · {rad['typ']}, {rad['status'].lower()}"):
-        beslut = (
-            f"{rad['beslut']} ({datumtext(rad['beslutsdatum'])})"
-            if rad["beslut"] and rad["beslutsdatum"]
-            else rad["beslut"] or UPPGIFT_SAKNAS
-        )
-        st.markdown(
-            f"- **Typ:** {rad['typ']}\n"
-            f"- **Motpart:** {rad['motpart']}\n"
-            f"- **Diarienummer:** {rad['diarienummer'] or UPPGIFT_SAKNAS}\n"
-            f"- **Beslut:** {beslut}\n"
-            f"- **Status:** {rad['status']}\n"
-            f"- **Period:** {periodtext(rad['period_start'], rad['period_slut'])}\n"
-            f"- **Syfte:** {rad['syfte']}"
-        )
-        pengar = belopp.filter(pl.col("partnerskap_id") == pid)
-        mal_ = mal.filter(pl.col("partnerskap_id") == pid)
-        # Static tables that wrap long item names: a card is read, not sorted or scrolled.
-        st.markdown("**Pengar**")
-        if pengar.is_empty():
-            st.caption(f"Belopp: {UPPGIFT_SAKNAS} (källan anger inga belopp).")
-        else:
-            visa_tabell(
-                pengar.select(
-                    pl.col("post").alias("Post"),
-                    pl.col("part").alias("Part"),
-                    pl.Series(
-                        "Belopp",
-                        [beloppstext(b, per) for b, per in zip(pengar["belopp_kr"], pengar["per"])],
-                    ),
-                ),
-                border="horizontal",
-                statisk=True,
-            )
-            if "ej angivet" in pengar["per"].to_list():
-                st.caption("Belopp utan /år: källan anger inte vilken period de avser.")
-        st.markdown("**Mål**")
-        if mal_.is_empty():
-            st.caption(f"Mål: {UPPGIFT_SAKNAS} (källan anger inga mätbara mål).")
-        else:
-            visa_tabell(
-                mal_.select(
-                    pl.col("mal").alias("Mål"),
-                    pl.Series(
-                        "Målvärde",
-                        [
-                            maltext(
-                                r["malvarde_min"],
-                                r["malvarde_max"],
-                                r["enhet"],
-                                r["per"],
-                                r["jamforelse"],
-                            )
-                            for r in mal_.iter_rows(named=True)
-                        ],
-                    ),
-                ),
-                border="horizontal",
-                statisk=True,
-            )
-        # Conflicts about one partnership are named after it (guldkanten_enhet, sikta_fas).
-        for k in konflikter.filter(pl.col("konflikt_id").str.starts_with(f"{pid}_")).iter_rows(
-            named=True
-        ):
-            st.info(f"**{k['beskrivning']}.** {k['motivering']}", icon="⚖️")
-        # Money and goals come from the partnership's own document, so one source line names
-        # it once with every section used.
-        egen = kallor[pid]
-        avsnitt = []
-        for del_ in [egen["avsnitt"], *pengar["avsnitt"].to_list(), *mal_["avsnitt"].to_list()]:
-            avsnitt += [a for a in del_.split("; ") if a not in avsnitt]
-        kalla = Kalla(egen["dokument"], egen["datum"], egen["diarienummer"], ", ".join(avsnitt))
-        st.caption(f"Källa: {kalla}")
+    # --- One card per partnership
+    kallor = {rad["partnerskap_id"]: rad for rad in perioder.iter_rows(named=True)}
+    ut["kort"] = [
+        partnerskapskort(rad, belopp, mal, konflikter, kallor[rad["partnerskap_id"]])
+        for rad in oversikt.iter_rows(named=True)
+    ]
 
-# --- Summary -------------------------------------------------------------------------------
-st.subheader("Sammanställning")
-sammanstallning = oversikt.select(
-    "namn",
-    "typ",
-    "status",
-    "period_start",
-    "period_slut",
-    "belopp_per_ar_kr",
-    "belopp_totalt_kr",
-)
-visa_tabell(
-    pl.DataFrame(
+    # --- Summary
+    sammanstallning = oversikt.select(
+        "namn",
+        "typ",
+        "status",
+        "period_start",
+        "period_slut",
+        "belopp_per_ar_kr",
+        "belopp_totalt_kr",
+    )
+    ut["sammanstallning"] = sammanstallning
+    ut["sammanstallning_text"] = pl.DataFrame(
         {
             "Namn": [kort_namn(n) for n in sammanstallning["namn"]],
             "Typ": sammanstallning["typ"],
@@ -165,23 +102,123 @@ visa_tabell(
                 beloppstext(b, "ej angivet") for b in sammanstallning["belopp_totalt_kr"]
             ],
         }
-    ),
-    width="stretch",
+    )
+    ut["kalla"] = kalltext(perioder)
+    return ut
+
+
+def partnerskapskort(
+    rad: dict, belopp: pl.DataFrame, mal: pl.DataFrame, konflikter: pl.DataFrame, egen: dict
+) -> dict:
+    """One partnership's card: facts, money and goals as text tables, the sources'
+    disagreements about it, and one source line."""
+    pid = rad["partnerskap_id"]
+    beslut = (
+        f"{rad['beslut']} ({datumtext(rad['beslutsdatum'])})"
+        if rad["beslut"] and rad["beslutsdatum"]
+        else rad["beslut"] or UPPGIFT_SAKNAS
+    )
+    pengar = belopp.filter(pl.col("partnerskap_id") == pid)
+    mal_ = mal.filter(pl.col("partnerskap_id") == pid)
+    # Money and goals come from the partnership's own document, so one source line names
+    # it once with every section used.
+    avsnitt = []
+    for del_ in [egen["avsnitt"], *pengar["avsnitt"].to_list(), *mal_["avsnitt"].to_list()]:
+        avsnitt += [a for a in del_.split("; ") if a not in avsnitt]
+    return {
+        "rubrik": f"{rad['namn']} · {rad['typ']}, {rad['status'].lower()}",
+        "fakta": (
+            f"- **Typ:** {rad['typ']}\n"
+            f"- **Motpart:** {rad['motpart']}\n"
+            f"- **Diarienummer:** {rad['diarienummer'] or UPPGIFT_SAKNAS}\n"
+            f"- **Beslut:** {beslut}\n"
+            f"- **Status:** {rad['status']}\n"
+            f"- **Period:** {periodtext(rad['period_start'], rad['period_slut'])}\n"
+            f"- **Syfte:** {rad['syfte']}"
+        ),
+        "pengar": None
+        if pengar.is_empty()
+        else pengar.select(
+            pl.col("post").alias("Post"),
+            pl.col("part").alias("Part"),
+            pl.Series(
+                "Belopp",
+                [beloppstext(b, per) for b, per in zip(pengar["belopp_kr"], pengar["per"])],
+            ),
+        ),
+        "pengar_utan_period": "ej angivet" in pengar["per"].to_list(),
+        "mal": None
+        if mal_.is_empty()
+        else mal_.select(
+            pl.col("mal").alias("Mål"),
+            pl.Series(
+                "Målvärde",
+                [
+                    maltext(
+                        r["malvarde_min"],
+                        r["malvarde_max"],
+                        r["enhet"],
+                        r["per"],
+                        r["jamforelse"],
+                    )
+                    for r in mal_.iter_rows(named=True)
+                ],
+            ),
+        ),
+        # Conflicts about one partnership are named after it (guldkanten_enhet, sikta_fas).
+        "konflikter": [
+            f"**{k['beskrivning']}.** {k['motivering']}"
+            for k in konflikter.filter(pl.col("konflikt_id").str.starts_with(f"{pid}_")).iter_rows(
+                named=True
+            )
+        ],
+        "kalla": str(
+            Kalla(egen["dokument"], egen["datum"], egen["diarienummer"], ", ".join(avsnitt))
+        ),
+    }
+
+
+sida = berakna()
+
+st.title("Partnerskap och projekt")
+st.caption(
+    "Alla nämndens idéburna offentliga partnerskap (IOP) och projekt visas; periodvalet i "
+    "sidopanelen gäller inte den här sidan."
 )
+
+st.subheader("Tidslinje")
+visa_diagram(**sida["tidslinje"])
+if sida["utan_period"]:
+    st.markdown(sida["utan_period"])
+
+st.subheader("Partnerskap och projekt i detalj")
+for kort in sida["kort"]:
+    with st.expander(kort["rubrik"]):
+        st.markdown(kort["fakta"])
+        # Static tables that wrap long item names: a card is read, not sorted or scrolled.
+        st.markdown("**Pengar**")
+        if kort["pengar"] is None:
+            st.caption(f"Belopp: {UPPGIFT_SAKNAS} (källan anger inga belopp).")
+        else:
+            visa_tabell(kort["pengar"], border="horizontal", statisk=True)
+            if kort["pengar_utan_period"]:
+                st.caption("Belopp utan /år: källan anger inte vilken period de avser.")
+        st.markdown("**Mål**")
+        if kort["mal"] is None:
+            st.caption(f"Mål: {UPPGIFT_SAKNAS} (källan anger inga mätbara mål).")
+        else:
+            visa_tabell(kort["mal"], border="horizontal", statisk=True)
+        for konflikt in kort["konflikter"]:
+            st.info(konflikt, icon="⚖️")
+        st.caption(f"Källa: {kort['kalla']}")
+
+st.subheader("Sammanställning")
+visa_tabell(sida["sammanstallning_text"], width="stretch")
 st.download_button(
     "Ladda ned CSV",
     data=lambda: (
-        sammanstallning.rename(
-            {
-                "namn": "Namn",
-                "typ": "Typ",
-                "status": "Status",
-                "period_start": "Från",
-                "period_slut": "Till och med",
-                "belopp_per_ar_kr": "Belopp per år (kr)",
-                "belopp_totalt_kr": "Belopp totalt (kr)",
-            }
-        )
+        sida["sammanstallning"]
+        .rename(SAMMANSTALLNING_CSV_RUBRIKER)
         .write_csv(separator=";")
         .encode("utf-8-sig")
     ),
@@ -195,4 +232,4 @@ st.caption(
     "(beräknad); lokalhyror utan angiven period ingår inte. Belopp totalt anges bara för "
     f"projekt med en angiven totalbudget, annars {UPPGIFT_SAKNAS}. Alla belopp i kronor."
 )
-st.caption(f"Källa: {kalltext(perioder)}")
+st.caption(f"Källa: {sida['kalla']}")
