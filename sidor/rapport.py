@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from nyckeltal import analys, export
+from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
     FOTNOT,
     hamta_underlag,
@@ -17,62 +18,8 @@ from nyckeltal.sammanfattning import (
     sparade_kommentarer,
     uppgiftstabell,
 )
-from sidor._delat import fraga, vald_period, visa_tabell
+from sidor._delat import fraga, per_version, vald_period, visa_tabell
 
-period = vald_period()
-st.title("Rapport")
-st.caption(
-    f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}. Texten skrivs ur "
-    "siffrorna i databasen, likadant varje gång; beräknade tal har en asterisk (\\*)."
-)
-
-underlag = hamta_underlag(fraga, period)
-texter = sammanfatta(underlag)
-kpier = export.rapportkpier(underlag)
-tot = analys.Totaler(underlag.totaler)
-
-# --- Key figures -----------------------------------------------------------------------------
-st.subheader("Nyckeltal")
-visa_tabell(
-    pl.DataFrame(list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"),
-    width="stretch",
-)
-
-# --- Generated text and comments -------------------------------------------------------------
-st.subheader("Text per område")
-st.caption(
-    "Skriv förvaltningens kommentar under varje område; den kommer med i rapporten men "
-    "sparas inte när sidan stängs. Kommentarer som ska finnas kvar skrivs på sidan "
-    "Administration; de kommer också med."
-)
-for text in texter:
-    with st.container(border=True):
-        st.markdown(f"**{text.rubrik}**")
-        st.markdown(som_markdown(text.text))
-        if text.har_beraknade:
-            st.caption(som_markdown(FOTNOT))
-        sparade = sparade_kommentarer(underlag, text.omrade)
-        if sparade:
-            st.caption("💬 Kommentarer från sidan Administration (kommer med i rapporten):")
-            for sparad in sparade:
-                st.text(sparad)
-        st.text_area(
-            f"Förvaltningens kommentar: {text.rubrik.lower()}",
-            key=f"kommentar_{text.omrade}",
-            height=90,
-            placeholder="Till exempel orsaker, åtgärder och bedömning.",
-        )
-with st.container(border=True):
-    st.markdown("**Analys och prognos**")
-    for punkt in export.analyspunkter(underlag):
-        st.markdown(som_markdown(punkt))
-    st.text_area(
-        "Förvaltningens kommentar: analys och prognos",
-        key=f"kommentar_{export.ANALYS}",
-        height=90,
-    )
-
-uppgifter = uppgiftstabell(texter)
 UPPGIFTSRUBRIKER = {
     "omrade": "Område",
     "uppgift": "Uppgift",
@@ -81,36 +28,117 @@ UPPGIFTSRUBRIKER = {
     "harledning": "Härledning",
     "underlag": "Källa eller beräkning",
 }
+
+
+@per_version
+def berakna(period: Period) -> dict:
+    """What the page shows for the period, built once per database version and period: the
+    key figures, the generated text per area with the saved comments, the analysis, the
+    figures of the text, and the tables for Excel. The report files are built on click."""
+    underlag = hamta_underlag(fraga, period)
+    texter = sammanfatta(underlag)
+    kpier = export.rapportkpier(underlag)
+    tot = analys.Totaler(underlag.totaler)
+    uppgifter = uppgiftstabell(texter)
+
+    tabeller = [
+        export.Tabell(
+            "Nyckeltal",
+            export.kpi_frame(kpier),
+            {"varde": "antal", "jamforelsevarde": "antal", "forandring": "antal"},
+            export.KPI_FRAME_RUBRIKER,
+        ),
+        export.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
+    ]
+    takter = analys.maltakter(tot, underlag.indikatorer, period)
+    if takter:
+        tabeller.append(
+            export.Tabell(
+                "Vad krävs för målen",
+                analys.maltakttabell(takter),
+                analys.MALTAKT_ENHETER,
+                analys.MALTAKT_RUBRIKER,
+            )
+        )
+    return {
+        "underlag": underlag,
+        "nyckeltal": pl.DataFrame(
+            list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"
+        ),
+        "texter": tuple(
+            {
+                "omrade": text.omrade,
+                "rubrik": text.rubrik,
+                "text": som_markdown(text.text),
+                "fotnot": som_markdown(FOTNOT) if text.har_beraknade else None,
+                "sparade": sparade_kommentarer(underlag, text.omrade),
+            }
+            for text in texter
+        ),
+        "analys": tuple(som_markdown(punkt) for punkt in export.analyspunkter(underlag)),
+        "uppgifter": uppgifter.rename(UPPGIFTSRUBRIKER),
+        "tabeller": tuple(tabeller),
+    }
+
+
+period = vald_period()
+sida = berakna(period)
+underlag = sida["underlag"]
+
+st.title("Rapport")
+st.caption(
+    f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}. Texten skrivs ur "
+    "siffrorna i databasen, likadant varje gång; beräknade tal har en asterisk (\\*)."
+)
+
+# --- Key figures -----------------------------------------------------------------------------
+st.subheader("Nyckeltal")
+visa_tabell(sida["nyckeltal"], width="stretch")
+
+# --- Generated text and comments -------------------------------------------------------------
+st.subheader("Text per område")
+st.caption(
+    "Skriv förvaltningens kommentar under varje område; den kommer med i rapporten men "
+    "sparas inte när sidan stängs. Kommentarer som ska finnas kvar skrivs på sidan "
+    "Administration; de kommer också med."
+)
+for text in sida["texter"]:
+    with st.container(border=True):
+        st.markdown(f"**{text['rubrik']}**")
+        st.markdown(text["text"])
+        if text["fotnot"]:
+            st.caption(text["fotnot"])
+        if text["sparade"]:
+            st.caption("💬 Kommentarer från sidan Administration (kommer med i rapporten):")
+            for sparad in text["sparade"]:
+                st.text(sparad)
+        st.text_area(
+            f"Förvaltningens kommentar: {text['rubrik'].lower()}",
+            key=f"kommentar_{text['omrade']}",
+            height=90,
+            placeholder="Till exempel orsaker, åtgärder och bedömning.",
+        )
+with st.container(border=True):
+    st.markdown("**Analys och prognos**")
+    for punkt in sida["analys"]:
+        st.markdown(punkt)
+    st.text_area(
+        "Förvaltningens kommentar: analys och prognos",
+        key=f"kommentar_{export.ANALYS}",
+        height=90,
+    )
+
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
-    visa_tabell(uppgifter.rename(UPPGIFTSRUBRIKER), width="stretch")
+    visa_tabell(sida["uppgifter"], width="stretch")
 
 # --- Out of the dashboard --------------------------------------------------------------------
 st.subheader("Ladda ned")
 kommentarer = {
     omrade: st.session_state.get(f"kommentar_{omrade}", "") or ""
-    for omrade in [t.omrade for t in texter] + [export.ANALYS]
+    for omrade in [t["omrade"] for t in sida["texter"]] + [export.ANALYS]
 }
 nyckel = hashlib.sha256(repr((period, sorted(kommentarer.items()))).encode()).hexdigest()
-
-tabeller = [
-    export.Tabell(
-        "Nyckeltal",
-        export.kpi_frame(kpier),
-        {"varde": "antal", "jamforelsevarde": "antal", "forandring": "antal"},
-        export.KPI_FRAME_RUBRIKER,
-    ),
-    export.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
-]
-takter = analys.maltakter(tot, underlag.indikatorer, period)
-if takter:
-    tabeller.append(
-        export.Tabell(
-            "Vad krävs för målen",
-            analys.maltakttabell(takter),
-            analys.MALTAKT_ENHETER,
-            analys.MALTAKT_RUBRIKER,
-        )
-    )
+tabeller = sida["tabeller"]
 
 vanster, hoger = st.columns(2)
 with vanster:
