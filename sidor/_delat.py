@@ -259,6 +259,21 @@ def visa_tabell(df: pl.DataFrame, *, statisk: bool = False, **alternativ) -> Non
     (st.table if statisk else st.dataframe)(data, hide_index=True, **alternativ)
 
 
+def visa_flikar(nyckel: str, flikar: dict[str, Callable[[], None]]) -> None:
+    """A page's sections as tabs; only the open tab is built and drawn.
+
+    Streamlit draws the charts of hidden tabs too, and on a period change every drawn chart is
+    drawn again: with all sections at once a page took 2–4 times as long as a one-chart page to
+    settle in the browser (bench/README.md). The open tab is in the URL (?nyckel=Hushåll), so
+    a shared link or a meeting's bookmark opens the same section."""
+    for flik, visa in zip(
+        st.tabs(list(flikar), key=nyckel, on_change="rerun", bind="query-params"), flikar.values()
+    ):
+        with flik:
+            if flik.open:
+                visa()
+
+
 def visa_kommentarer(indikator_id: str, period: Period) -> None:
     """Staff comments on the indicator for the months of the period (why a figure dipped),
     written on the page Administration. Shown as plain text: no Markdown or HTML from users."""

@@ -9,7 +9,14 @@ from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsn
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import bygg_kpier, sparkline
 from nyckeltal.perioder import Period
-from sidor._delat import fraga, per_version, vald_period, visa_diagram, visa_kpier
+from sidor._delat import (
+    fraga,
+    per_version,
+    vald_period,
+    visa_diagram,
+    visa_flikar,
+    visa_kpier,
+)
 
 KORT = (
     "hushall_forsorjningsstod",
@@ -290,17 +297,19 @@ st.caption(
 )
 visa_kpier(sida["kort"])
 
-st.subheader("Nettokostnad per månad, år för år")
-if "kostnad" not in sida:
-    st.info(f"Nettokostnad per månad: {UPPGIFT_SAKNAS}.")
-else:
-    visa_om(sida["kostnad_saknas"])
-    visa_diagram(**sida["kostnad"])
 
-st.subheader("Ackumulerad kostnad mot budget")
-if "ack" not in sida:
-    st.info(f"Ackumulerad nettokostnad: {UPPGIFT_SAKNAS}.")
-else:
+def kostnad_och_budget() -> None:
+    st.subheader("Nettokostnad per månad, år för år")
+    if "kostnad" not in sida:
+        st.info(f"Nettokostnad per månad: {UPPGIFT_SAKNAS}.")
+    else:
+        visa_om(sida["kostnad_saknas"])
+        visa_diagram(**sida["kostnad"])
+
+    st.subheader("Ackumulerad kostnad mot budget")
+    if "ack" not in sida:
+        st.info(f"Ackumulerad nettokostnad: {UPPGIFT_SAKNAS}.")
+        return
     if sida["ack_budget_saknas"]:
         st.caption(f"ℹ️ Budget för ekonomiskt bistånd {ar}: {UPPGIFT_SAKNAS} i handlingarna.")
     visa_diagram(**sida["ack"])
@@ -313,38 +322,55 @@ else:
     if "info" in mot_budget:
         st.info(mot_budget["info"])
 
-st.subheader("Helår: utfall, prognos och budget")
-visa_om(sida["helar_saknas"])
-if "helar" not in sida:
-    st.info(f"Helårsuppgifter till och med {ar}: {UPPGIFT_SAKNAS}.")
-else:
+
+def helar() -> None:
+    st.subheader("Helår: utfall, prognos och budget")
+    visa_om(sida["helar_saknas"])
+    if "helar" not in sida:
+        st.info(f"Helårsuppgifter till och med {ar}: {UPPGIFT_SAKNAS}.")
+        return
     visa_diagram(**sida["helar"])
     if "helar_avvikelse" in sida:
         st.markdown(sida["helar_avvikelse"])
 
-st.subheader("Hushåll med försörjningsstöd")
-vanster, hoger = st.columns([3, 2])
-with vanster:
-    st.markdown("**Antal hushåll per månad**")
-    if "hushall" not in sida:
-        st.info(f"Hushåll med försörjningsstöd per månad: {UPPGIFT_SAKNAS}.")
-    else:
-        visa_om(sida["hushall_saknas"])
-        if sida["hushall_utan_mal"]:
-            st.caption(f"ℹ️ Inget mål för antalet hushåll {ar} i handlingarna.")
-        visa_diagram(**sida["hushall"])
-with hoger:
-    st.markdown(f"**Medel antal hushåll {jan_till}**")
-    if "medel" in sida:
-        visa_diagram(**sida["medel"])
-    else:
-        st.info(sida["medel_info"])
 
-st.subheader(f"Långvarigt bistånd och barn, {manadsnamn(till)} år för år")
-for kolumn, (namn, info, diagram) in zip(st.columns(2), sida["langvarigt"]):
-    with kolumn:
-        st.markdown(f"**{namn}**")
-        if diagram is None:
-            st.info(info)
+def hushall() -> None:
+    st.subheader("Hushåll med försörjningsstöd")
+    vanster, hoger = st.columns([3, 2])
+    with vanster:
+        st.markdown("**Antal hushåll per månad**")
+        if "hushall" not in sida:
+            st.info(f"Hushåll med försörjningsstöd per månad: {UPPGIFT_SAKNAS}.")
         else:
-            visa_diagram(**diagram)
+            visa_om(sida["hushall_saknas"])
+            if sida["hushall_utan_mal"]:
+                st.caption(f"ℹ️ Inget mål för antalet hushåll {ar} i handlingarna.")
+            visa_diagram(**sida["hushall"])
+    with hoger:
+        st.markdown(f"**Medel antal hushåll {jan_till}**")
+        if "medel" in sida:
+            visa_diagram(**sida["medel"])
+        else:
+            st.info(sida["medel_info"])
+
+
+def langvarigt() -> None:
+    st.subheader(f"Långvarigt bistånd och barn, {manadsnamn(till)} år för år")
+    for kolumn, (namn, info, diagram) in zip(st.columns(2), sida["langvarigt"]):
+        with kolumn:
+            st.markdown(f"**{namn}**")
+            if diagram is None:
+                st.info(info)
+            else:
+                visa_diagram(**diagram)
+
+
+visa_flikar(
+    "bistand_flik",
+    {
+        "Kostnad och budget": kostnad_och_budget,
+        "Helår": helar,
+        "Hushåll": hushall,
+        "Långvarigt bistånd och barn": langvarigt,
+    },
+)

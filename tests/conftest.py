@@ -44,3 +44,25 @@ def oppna_tabellerna(at):
     for nyckel in [k for k in at.session_state.keys() if str(k).startswith("tabell_")]:
         at.session_state[nyckel] = True
     return at.run()
+
+
+def flikinnehall(at, nyckel: str) -> tuple[list, str]:
+    """A page whose sections are tabs (sidor._delat.visa_flikar, only the open tab is built):
+    (every tab's Plotly chart elements, every tab's caption/markdown/info/warning text), each
+    tab opened in turn, ending on the first. Kept on the AppTest until it runs again."""
+    sparat = getattr(at, "_flikinnehall", None)
+    if sparat and sparat[0] is at._tree and sparat[1] == nyckel:
+        return sparat[2]
+    etiketter = [t.label for t in at.tabs]
+    diagram, texter = [], []
+    for etikett in etiketter:
+        at.session_state[nyckel] = etikett
+        at.run()
+        assert not at.exception, (etikett, at.exception)
+        diagram.extend(at.get("plotly_chart"))
+        texter.extend(d.value for d in [*at.caption, *at.markdown, *at.info, *at.warning])
+    at.session_state[nyckel] = etiketter[0]
+    at.run()
+    innehall = (diagram, " ".join(texter))
+    at._flikinnehall = (at._tree, nyckel, innehall)
+    return innehall

@@ -4,9 +4,11 @@ committee's papers of 27 October 2022 (bilagan, 2.1 Ekonomiskt bistånd), not fr
 
 import json
 
+from conftest import flikinnehall
 from streamlit.testing.v1 import AppTest
 
 SIDA = "sidor/ekonomiskt_bistand.py"
+FLIKAR = "bistand_flik"  # the page's sections are tabs; only the open one is built
 NBSP = "\u00a0"
 
 
@@ -76,7 +78,7 @@ def kort(at):
 
 def diagram(at, nyckel):
     """The spec of the chart that visa_diagram drew with this key."""
-    for element in at.get("plotly_chart"):
+    for element in flikinnehall(at, FLIKAR)[0]:
         if element.proto.id.endswith(f"diagram_{nyckel}"):
             return json.loads(element.proto.spec)
     raise AssertionError(f"inget diagram {nyckel}")
@@ -87,8 +89,7 @@ def spar(spec, namn):
 
 
 def texter(at):
-    delar = [*at.caption, *at.markdown, *at.info, *at.warning]
-    return " ".join(d.value for d in delar).replace(NBSP, " ")
+    return flikinnehall(at, FLIKAR)[1].replace(NBSP, " ")
 
 
 def test_sidan_visar_september_2022_med_mal_budget_och_jamforelse():
@@ -165,7 +166,7 @@ def test_tertial_3_utan_data_sager_uppgift_saknas_och_ritar_inga_tomma_diagram()
     text = texter(at)
     assert "Nettokostnad för oktober–december 2022: uppgift saknas" in text
     assert "December: uppgift saknas för alla år" in text
-    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in flikinnehall(at, FLIKAR)[0]]
     assert "hushall_langvarigt" not in nycklar and "hushall_medel" not in nycklar
 
 
@@ -193,3 +194,23 @@ def test_jamforelsear_fran_url_andrar_jamforelsen():
     kostnad = diagram(at, "bistand_kostnad_per_manad")
     # the comparison year is drawn thicker than the year that is neither chosen nor compared
     assert spar(kostnad, "2020")["line"]["width"] > spar(kostnad, "2021")["line"]["width"]
+
+
+def test_bara_den_oppna_fliken_ritas_och_en_lank_kan_oppna_en_annan():
+    at = oppna()
+    assert [t.label for t in at.tabs] == [
+        "Kostnad och budget",
+        "Helår",
+        "Hushåll",
+        "Långvarigt bistånd och barn",
+    ]
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    assert nycklar == ["bistand_kostnad_per_manad", "bistand_ackumulerad_mot_budget"]
+    # a shared link (?bistand_flik=Hushåll) opens the households, with the period
+    at = oppna(bistand_flik="Hushåll", period="Tertial 2")
+    assert not at.exception
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    # January–August has no stated mean, so only the monthly chart
+    assert nycklar == ["hushall_per_manad"]
+    assert at.subheader[0].value == "Hushåll med försörjningsstöd"
+    assert at.info[0].value.startswith("Medel januari–augusti: uppgift saknas.")
