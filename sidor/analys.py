@@ -18,7 +18,14 @@ from nyckeltal.format import (
 from nyckeltal.kalla import kalltext
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import som_markdown
-from sidor._delat import fraga, per_version, vald_period, visa_diagram, visa_tabell
+from sidor._delat import (
+    fraga,
+    per_version,
+    vald_period,
+    visa_diagram,
+    visa_flikar,
+    visa_tabell,
+)
 
 VISNINGSENHETER = ("tkr", "kr", "antal", "procent", "manad")
 
@@ -300,11 +307,14 @@ def volymdel(period: Period) -> tuple[analys.Volymanalys, list[tuple]]:
 
 period = vald_period()
 ar, till = period.ar, period.till_manad
-tabeller: list = []  # every table of the page (or how to build it), for one Excel download
+
+
+def tabell_for_excel(d: dict) -> export.Tabell:
+    return export.Tabell(d["namn"], d["tabell"], d["enheter"], d["rubriker"], d["kalla"])
 
 
 def visa(d: dict) -> None:
-    """A chart with its table (visa_diagram) and the table kept for the page's Excel file."""
+    """A chart with its table (visa_diagram); tables show the units Swedish text knows."""
     visningsenheter = {k: v for k, v in d["enheter"].items() if v in VISNINGSENHETER}
     visa_diagram(
         d["fig"],
@@ -314,7 +324,26 @@ def visa(d: dict) -> None:
         enheter=visningsenheter,
         rubriker=d["rubriker"],
     )
-    tabeller.append(export.Tabell(d["namn"], d["tabell"], d["enheter"], d["rubriker"], d["kalla"]))
+
+
+def sidans_tabeller(serie_id: str | None) -> list[export.Tabell]:
+    """Every table of the page, whichever tab is open, for the page's Excel file (on click)."""
+    tabeller = []
+    if serie_id is not None:
+        del_ = prognosdel(period, serie_id)
+        tabeller += [tabell_for_excel(d) for d in del_["diagram"]]
+        if "prov_export" in del_:
+            tabeller.append(del_["prov_export"])
+    alla, _, kalla = alla_serier(period)
+    tabeller.append(export.Tabell("Alla serier", alla, {}, ALLA_RUBRIKER, kalla))
+    mal = maldel(period)
+    tabeller += [tabell_for_excel(d) for _, _, d in mal["takter"] if d is not None]
+    if "export" in mal:
+        tabeller.append(mal["export"])
+    if serie_id is not None and "diagram" in (sasong := sasongsdel(ar, serie_id)):
+        tabeller.append(tabell_for_excel(sasong["diagram"]))
+    tabeller += [tabell_for_excel(d) for _, _, d in volymdel(period)[1]]
+    return tabeller
 
 
 st.title("Analys och prognos")
@@ -324,22 +353,24 @@ st.caption(
 )
 
 tot, serier = grund(ar)
-
-# --- Year-end forecast -----------------------------------------------------------------------
-st.subheader("Helårsprognos")
-if not serier:
-    st.info(f"Inga månadsvärden för {ar}: {UPPGIFT_SAKNAS}.")
-    serie_id = None
-else:
+serie_id = None  # no monthly values for the year: the tabs say so
+if serier:
     serie_id = st.selectbox(
         "Serie",
         serier,
         format_func=lambda i: tot.meta(i)["namn"],
         key="analys_serie",
         help="Alla mått med månadsvärden för året. Nettokostnaden för ekonomiskt bistånd är "
-        "den enda med tidigare års helårsutfall, och därmed ett känt säsongsmönster.",
+        "den enda med tidigare års helårsutfall, och därmed ett känt säsongsmönster. Gäller "
+        "helårsprognosen och säsongsmönstret.",
     )
-if serie_id is not None:
+
+
+def helarsprognos() -> None:
+    st.subheader("Helårsprognos")
+    if serie_id is None:
+        st.info(f"Inga månadsvärden för {ar}: {UPPGIFT_SAKNAS}.")
+        return
     del_ = prognosdel(period, serie_id)
     prognos = del_["prognos"]
     enhet = prognos.enhet
@@ -393,48 +424,45 @@ if serie_id is not None:
         if "prov_text" in del_:
             st.markdown("**Metoden prövad på ett år med känt utfall**")
             st.markdown(del_["prov_text"])
-            visa_tabell(del_["prov_visning"], width="stretch")
-            tabeller.append(del_["prov_export"])
+            # a static table: a data grid redraws its canvas late, after every period change
+            visa_tabell(del_["prov_visning"], statisk=True, border="horizontal")
 
-# Built only while open (a table of every series, for every series a forecast); the page's
-# Excel file builds it on click.
-with st.expander(
-    "Alla månadsserier: kan året skrivas fram?", key="analys_alla_serier", on_change="rerun"
-) as utfallbar:
-    if utfallbar.open:
-        visa_tabell(alla_serier(period)[1], width="stretch")
-tabeller.append(
-    lambda: export.Tabell(
-        "Alla serier", alla_serier(period)[0], {}, ALLA_RUBRIKER, alla_serier(period)[2]
+    # Built only while open (a forecast for every series); the page's Excel file has it too.
+    with st.expander(
+        "Alla månadsserier: kan året skrivas fram?", key="analys_alla_serier", on_change="rerun"
+    ) as utfallbar:
+        if utfallbar.open:
+            visa_tabell(alla_serier(period)[1], width="stretch")
+
+
+def malen() -> None:
+    st.subheader("Vad krävs för att nå målet?")
+    st.caption(
+        f"Från {manadsnamn(till)} till december: förändringen per månad som precis når målet, "
+        "mot takten hittills. Nettokostnaden mäts mot budgeten som tak."
     )
-)
+    mal = maldel(period)
+    if not mal["takter"]:
+        st.info(f"Inga mål för {ar} i handlingarna.")
+    for i in range(0, len(mal["takter"]), 2):
+        for kolumn, (takt, text, d) in zip(st.columns(2), mal["takter"][i : i + 2]):
+            with kolumn, st.container(border=True):
+                st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
+                st.markdown(text)
+                for notering in takt.noteringar:
+                    st.caption(f"ℹ️ {notering}")
+                if d is not None:
+                    visa(d)
+    if "visning" in mal:
+        with st.expander("Alla mål som tabell"):
+            visa_tabell(mal["visning"], width="stretch")
 
-# --- What it takes to reach a target ---------------------------------------------------------
-st.subheader("Vad krävs för att nå målet?")
-st.caption(
-    f"Från {manadsnamn(till)} till december: förändringen per månad som precis når målet, "
-    "mot takten hittills. Nettokostnaden mäts mot budgeten som tak."
-)
-mal = maldel(period)
-if not mal["takter"]:
-    st.info(f"Inga mål för {ar} i handlingarna.")
-for i in range(0, len(mal["takter"]), 2):
-    for kolumn, (takt, text, d) in zip(st.columns(2), mal["takter"][i : i + 2]):
-        with kolumn, st.container(border=True):
-            st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
-            st.markdown(text)
-            for notering in takt.noteringar:
-                st.caption(f"ℹ️ {notering}")
-            if d is not None:
-                visa(d)
-if "visning" in mal:
-    with st.expander("Alla mål som tabell"):
-        visa_tabell(mal["visning"], width="stretch")
-    tabeller.append(mal["export"])
 
-# --- Seasonality -----------------------------------------------------------------------------
-st.subheader("Säsongsmönster")
-if serie_id is not None:
+def sasongsmonster() -> None:
+    st.subheader("Säsongsmönster")
+    if serie_id is None:
+        st.info(f"Inga månadsvärden för {ar}: {UPPGIFT_SAKNAS}.")
+        return
     sasong = sasongsdel(ar, serie_id)
     if "info" in sasong:
         st.info(sasong["info"])
@@ -442,36 +470,47 @@ if serie_id is not None:
         st.markdown(sasong["text"])
         visa(sasong["diagram"])
 
-# --- Volume and amount -----------------------------------------------------------------------
-st.subheader("Volym och belopp: hushåll eller kostnad per hushåll?")
-volym, delar = volymdel(period)
-if delar:
-    for kolumn, (u, text, d) in zip(st.columns(len(delar)), delar):
-        with kolumn:
-            st.markdown(f"**{u.rubrik.capitalize()}, {ar} mot {u.jamforelsear}**")
-            st.markdown(text)
-            st.caption(u.forbehall)
-            visa(d)
-    st.caption(
-        "Uppdelningen använder mittpunktsmetoden: förändringen av antalet hushåll värderas "
-        "till medelkostnaden per hushåll för de två åren, och förändringen av kostnaden per "
-        "hushåll till medelantalet hushåll; delarna summerar exakt till förändringen."
-    )
-if volym.saknas:
-    st.info(
-        "Uppdelningen kräver både kostnaden och antalet hushåll för båda åren, och "
-        "handlingarna anger antalet hushåll bara för några månader och aldrig kostnaden per "
-        "hushåll. Det saknas här: " + " ".join(volym.saknas),
-        icon="ℹ️",
-    )
+
+def volym_och_belopp() -> None:
+    st.subheader("Volym och belopp: hushåll eller kostnad per hushåll?")
+    volym, delar = volymdel(period)
+    if delar:
+        for kolumn, (u, text, d) in zip(st.columns(len(delar)), delar):
+            with kolumn:
+                st.markdown(f"**{u.rubrik.capitalize()}, {ar} mot {u.jamforelsear}**")
+                st.markdown(text)
+                st.caption(u.forbehall)
+                visa(d)
+        st.caption(
+            "Uppdelningen använder mittpunktsmetoden: förändringen av antalet hushåll värderas "
+            "till medelkostnaden per hushåll för de två åren, och förändringen av kostnaden per "
+            "hushåll till medelantalet hushåll; delarna summerar exakt till förändringen."
+        )
+    if volym.saknas:
+        st.info(
+            "Uppdelningen kräver både kostnaden och antalet hushåll för båda åren, och "
+            "handlingarna anger antalet hushåll bara för några månader och aldrig kostnaden per "
+            "hushåll. Det saknas här: " + " ".join(volym.saknas),
+            icon="ℹ️",
+        )
+
+
+visa_flikar(
+    "analys_flik",
+    {
+        "Helårsprognos": helarsprognos,
+        "Vad krävs för målen": malen,
+        "Säsongsmönster": sasongsmonster,
+        "Volym och belopp": volym_och_belopp,
+    },
+)
 
 # --- Out of the dashboard --------------------------------------------------------------------
 st.divider()
 st.download_button(
     "Ladda ned sidans tabeller (Excel)",
     data=lambda: export.excel(
-        [t() if callable(t) else t for t in tabeller],
-        titel=f"Analys och prognos, {period.etikett}",
+        sidans_tabeller(serie_id), titel=f"Analys och prognos, {period.etikett}"
     ),
     file_name=f"analys_{period.ar}_{period.fran_manad:02d}-{period.till_manad:02d}.xlsx",
     mime=export.XLSX_MIME,

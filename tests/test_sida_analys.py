@@ -4,9 +4,11 @@ bistånd); computed ones are written out from them."""
 
 import json
 
+from conftest import flikinnehall
 from streamlit.testing.v1 import AppTest
 
 SIDA = "sidor/analys.py"
+FLIKAR = "analys_flik"  # the page's sections are tabs; only the open one is built
 NBSP = "\u00a0"
 
 
@@ -23,12 +25,11 @@ def kort(at):
 
 
 def texter(at) -> str:
-    delar = [*at.caption, *at.markdown, *at.info, *at.warning]
-    return " ".join(d.value for d in delar).replace(NBSP, " ").replace("\\", "")
+    return flikinnehall(at, FLIKAR)[1].replace(NBSP, " ").replace("\\", "")
 
 
 def diagram(at, nyckel):
-    for element in at.get("plotly_chart"):
+    for element in flikinnehall(at, FLIKAR)[0]:
         if element.proto.id.endswith(f"diagram_{nyckel}"):
             return json.loads(element.proto.spec)
     raise AssertionError(f"inget diagram {nyckel}")
@@ -95,3 +96,20 @@ def test_annan_serie_utan_monster_sager_varfor():
     assert not at.exception
     assert kort(at)["Framskrivning helår"] == "uppgift saknas"
     assert "inget tidigare år har både september och ett värde för december" in texter(at)
+
+
+def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
+    at = oppna()
+    assert [t.label for t in at.tabs] == [
+        "Helårsprognos",
+        "Vad krävs för målen",
+        "Säsongsmönster",
+        "Volym och belopp",
+    ]
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    assert nycklar == ["analys_prognos", "analys_helar"]
+    at = oppna(analys_flik="Vad krävs för målen")
+    assert not at.exception
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    assert "analys_takt_hushall_forsorjningsstod" in nycklar
+    assert all(n.startswith("analys_takt_") for n in nycklar)
