@@ -11,7 +11,14 @@ from nyckeltal.format import formatera
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import bygg_kpier
 from nyckeltal.perioder import Period
-from sidor._delat import fraga, per_version, vald_period, visa_diagram, visa_kpier
+from sidor._delat import (
+    fraga,
+    per_version,
+    vald_period,
+    visa_diagram,
+    visa_flikar,
+    visa_kpier,
+)
 
 
 def tabellanmarkning(df: pl.DataFrame) -> str | None:
@@ -29,10 +36,23 @@ def berakna(period: Period) -> dict:
     ut: dict = {}
 
     # --- KPI row
-    indikatorer = fraga("indikatorer_med_mal", ar=period.ar)
-    indikatorer_jamforelsear = fraga("indikatorer_med_mal", ar=period.jamforelsear)
-    varden = fraga("nyckeltal_for_period", **parametrar)
-    jamforelse = fraga("nyckeltal_for_period", **jamforelseparametrar)
+    indikatorer = fraga(
+        "indikatorer_med_mal",
+        ar=period.ar,
+        indikatorer=[
+            "mottagna_flyktingar",
+            "mottagna_flyktingar_kon",
+            "flyktingar_over_19",
+            "flyktingar_overfort_belopp",
+        ],
+    )
+    indikatorer_jamforelsear = fraga(
+        "indikatorer_med_mal", ar=period.jamforelsear, indikatorer=["mottagna_flyktingar"]
+    )
+    varden = fraga("nyckeltal_for_period", **parametrar, indikatorer=["mottagna_flyktingar"])
+    jamforelse = fraga(
+        "nyckeltal_for_period", **jamforelseparametrar, indikatorer=["mottagna_flyktingar"]
+    )
     egna = fraga("flykting_nyckeltal_for_period", **parametrar)
     egna_jamforelse = fraga("flykting_nyckeltal_for_period", **jamforelseparametrar)
 
@@ -79,8 +99,22 @@ def berakna(period: Period) -> dict:
         ut["mottagna_mal"] = f"Inget mål för mottagna flyktingar {period.ar}."
 
     # --- Who was received
-    fordelningar = fraga("flykting_fordelningar_for_period", **parametrar)
-    fordelningar_jamforelse = fraga("flykting_fordelningar_for_period", **jamforelseparametrar)
+    fordelningar = fraga(
+        "flykting_fordelningar_for_period",
+        **parametrar,
+        indikatorer=[
+            "mottagna_flyktingar_kon",
+            "flyktingar_alder",
+            "flyktingar_ursprungsland",
+            "flyktingar_skolar",
+            "flyktingar_overfort_belopp",
+        ],
+    )
+    fordelningar_jamforelse = fraga(
+        "flykting_fordelningar_for_period",
+        **jamforelseparametrar,
+        indikatorer=["mottagna_flyktingar_kon"],  # only the split by sex shows both years
+    )
 
     def fordelning(indikator: str, *, bada_aren: bool = False) -> pl.DataFrame:
         delar = [fordelningar, fordelningar_jamforelse] if bada_aren else [fordelningar]
@@ -181,44 +215,68 @@ st.title("Flyktingmottagning")
 st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
 visa_kpier(sida["kort"])
 
-st.subheader("Mottagna mot målet")
-if "mottagna" not in sida:
-    st.info(saknas)
-else:
-    visa_diagram(**sida["mottagna"])
-st.caption(sida["mottagna_mal"])
-
-st.subheader("Vilka som tagits emot")
 kon, alder, land, skolar = sida["fordelningar"]
-vanster, hoger = st.columns(2)
-with vanster:
-    visa_fordelning(kon, saknas)
-with hoger:
-    visa_fordelning(alder, saknas)
-    if alder["anmarkning"]:
-        st.caption(f"Om perioden: {alder['anmarkning']}")
 
-vanster, hoger = st.columns(2)
-with vanster:
-    visa_fordelning(land, saknas)
-    if land["anmarkning"]:
-        st.caption(f"Om perioden: {land['anmarkning']}")
-with hoger:
-    visa_fordelning(skolar, saknas)
 
-st.subheader("Nyanlända per kategori och månad")
-st.caption(
-    "Antal per månad som ligger till grund för överföringen av medel till berörda nämnder "
-    "(nyanlända under de 24 första månaderna efter kommunplacering)."
+def mottagna_mot_malet() -> None:
+    st.subheader("Mottagna mot målet")
+    if "mottagna" not in sida:
+        st.info(saknas)
+    else:
+        visa_diagram(**sida["mottagna"])
+    st.caption(sida["mottagna_mal"])
+
+
+def kon_och_alder() -> None:
+    st.subheader("Vilka som tagits emot: kön och ålder")
+    vanster, hoger = st.columns(2)
+    with vanster:
+        visa_fordelning(kon, saknas)
+    with hoger:
+        visa_fordelning(alder, saknas)
+        if alder["anmarkning"]:
+            st.caption(f"Om perioden: {alder['anmarkning']}")
+
+
+def land_och_skolar() -> None:
+    st.subheader("Vilka som tagits emot: land och skolår")
+    vanster, hoger = st.columns(2)
+    with vanster:
+        visa_fordelning(land, saknas)
+        if land["anmarkning"]:
+            st.caption(f"Om perioden: {land['anmarkning']}")
+    with hoger:
+        visa_fordelning(skolar, saknas)
+
+
+def per_kategori_och_manad() -> None:
+    st.subheader("Nyanlända per kategori och månad")
+    st.caption(
+        "Antal per månad som ligger till grund för överföringen av medel till berörda nämnder "
+        "(nyanlända under de 24 första månaderna efter kommunplacering)."
+    )
+    if "per_kategori" not in sida:
+        st.info(saknas)
+    else:
+        visa_diagram(**sida["per_kategori"])
+
+
+def overforda_medel() -> None:
+    st.subheader("Överförda medel per kategori")
+    if "overfort" not in sida:
+        st.info(saknas)
+    else:
+        visa_diagram(**sida["overfort"])
+        st.caption(sida["overfort_summa"])
+
+
+visa_flikar(
+    "flykting_flik",
+    {
+        "Mottagna mot målet": mottagna_mot_malet,
+        "Kön och ålder": kon_och_alder,
+        "Land och skolår": land_och_skolar,
+        "Per kategori och månad": per_kategori_och_manad,
+        "Överförda medel": overforda_medel,
+    },
 )
-if "per_kategori" not in sida:
-    st.info(saknas)
-else:
-    visa_diagram(**sida["per_kategori"])
-
-st.subheader("Överförda medel per kategori")
-if "overfort" not in sida:
-    st.info(saknas)
-else:
-    visa_diagram(**sida["overfort"])
-    st.caption(sida["overfort_summa"])
