@@ -412,8 +412,17 @@ def helarsprognos() -> None:
     if prognos.prognos is None:
         st.info(prognos.orsak)
     else:
-        for d in del_["diagram"]:
-            visa(d)
+        ackumulerat, helar = del_["diagram"]
+        visa(ackumulerat)
+        # The cards above and the line's end already give these figures; the bars are one
+        # click away and cost nothing on a period change while closed.
+        with st.expander(
+            "Helåret som stapeldiagram: framskrivning, spann, förvaltningens prognos och budget",
+            key="analys_helar_staplar",
+            on_change="rerun",
+        ) as utfallbar:
+            if utfallbar.open:
+                visa(helar)
         st.markdown(f"**Så räknas framskrivningen.** {som_markdown(prognos.metodtext)}")
         if prognos.enkel is not None:
             st.caption(

@@ -7,7 +7,7 @@ import streamlit as st
 from nyckeltal.figurer import bistand
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn
 from nyckeltal.kalla import kalltext
-from nyckeltal.kpi import bygg_kpier, sparkline
+from nyckeltal.kpi import bygg_kpier
 from nyckeltal.perioder import Period
 from sidor._delat import (
     fraga,
@@ -46,7 +46,7 @@ def berakna(period: Period) -> dict:
     ut: dict = {}
 
     # --- KPI row
-    indikatorer = fraga("indikatorer_med_mal", ar=ar)
+    indikatorer = fraga("indikatorer_med_mal", ar=ar, indikatorer=list(KORT))
     meta = {rad["indikator_id"]: rad for rad in indikatorer.iter_rows(named=True)}
     serier = {
         indikator: fraga("serie_per_manad", indikator=indikator).filter(pl.col("dimension") == "")
@@ -55,10 +55,11 @@ def berakna(period: Period) -> dict:
     ut["kort"] = bygg_kpier(
         list(KORT),
         indikatorer,
-        fraga("nyckeltal_for_period", **period.som_parametrar()),
-        fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar()),
+        fraga("nyckeltal_for_period", **period.som_parametrar(), indikatorer=list(KORT)),
+        fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar(), indikatorer=list(KORT)),
         period,
-        {indikator: sparkline(serie, period) for indikator, serie in serier.items()},
+        # No sparklines here: the months are drawn in full right below, and four sparklines
+        # (Vega charts) cost the browser about as much as one more chart on a period change.
     )
     ar_med_data = fraga("perioder_med_data")["ar"].to_list()
 
@@ -298,7 +299,7 @@ st.caption(
 visa_kpier(sida["kort"])
 
 
-def kostnad_och_budget() -> None:
+def kostnad_per_manad() -> None:
     st.subheader("Nettokostnad per månad, år för år")
     if "kostnad" not in sida:
         st.info(f"Nettokostnad per månad: {UPPGIFT_SAKNAS}.")
@@ -306,6 +307,8 @@ def kostnad_och_budget() -> None:
         visa_om(sida["kostnad_saknas"])
         visa_diagram(**sida["kostnad"])
 
+
+def mot_budget() -> None:
     st.subheader("Ackumulerad kostnad mot budget")
     if "ack" not in sida:
         st.info(f"Ackumulerad nettokostnad: {UPPGIFT_SAKNAS}.")
@@ -368,7 +371,8 @@ def langvarigt() -> None:
 visa_flikar(
     "bistand_flik",
     {
-        "Kostnad och budget": kostnad_och_budget,
+        "Kostnad per månad": kostnad_per_manad,
+        "Mot budget": mot_budget,
         "Helår": helar,
         "Hushåll": hushall,
         "Långvarigt bistånd och barn": langvarigt,

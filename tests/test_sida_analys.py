@@ -107,6 +107,10 @@ def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
         "Volym och belopp",
     ]
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    assert nycklar == ["analys_prognos"]  # the full-year bars are built when opened
+    at.session_state["analys_helar_staplar"] = True
+    at.run()
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     assert nycklar == ["analys_prognos", "analys_helar"]
     at = oppna(analys_flik="Vad krävs för målen")
     assert not at.exception
