@@ -93,7 +93,8 @@ st.caption(
 
 # --- Key figures -----------------------------------------------------------------------------
 st.subheader("Nyckeltal")
-visa_tabell(sida["nyckeltal"], width="stretch")
+# static tables: a data grid redraws its canvas after every period change, late
+visa_tabell(sida["nyckeltal"], statisk=True, border="horizontal")
 
 # --- Generated text and comments -------------------------------------------------------------
 st.subheader("Text per område")
@@ -129,7 +130,7 @@ with st.container(border=True):
     )
 
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
-    visa_tabell(sida["uppgifter"], width="stretch")
+    visa_tabell(sida["uppgifter"], statisk=True, border="horizontal")
 
 # --- Out of the dashboard --------------------------------------------------------------------
 st.subheader("Ladda ned")

@@ -37,7 +37,7 @@ def test_texten_for_september_2022():
     ) in text
     assert "Antal mottagna flyktingar var 102 i januari–september 2022" in text
     assert "Metoden prövad på 2021" in text and "ett fel på 217 tkr" in text
-    nyckeltal = at.dataframe[0].value
+    nyckeltal = at.table[0].value
     assert "Hushåll med försörjningsstöd ↘" in nyckeltal["Nyckeltal"].to_list()
     assert [t.label for t in at.text_area][0] == "Förvaltningens kommentar: ekonomiskt bistånd"
     assert any(b.label == "Ladda ned tabellerna (Excel)" for b in at.get("download_button"))
