@@ -277,14 +277,24 @@ def visa_flikar(nyckel: str, flikar: dict[str, Callable[[], None]]) -> None:
 def visa_kommentarer(indikator_id: str, period: Period) -> None:
     """Staff comments on the indicator for the months of the period (why a figure dipped),
     written on the page Administration. Shown as plain text: no Markdown or HTML from users."""
-    kommentarer = fraga(
-        "kommentarer_for_period",
-        indikator=indikator_id,
-        ar=period.ar,
-        fran_manad=period.fran_manad,
-        till_manad=period.till_manad,
-    )
-    for rad in kommentarer.iter_rows(named=True):
+    for namn, manad, ar, text in _kommentarer(indikator_id, period):
         with st.container(border=True):
-            st.caption(f"💬 Kommentar: {rad['namn']}, {manadsnamn(rad['manad'])} {rad['ar']}")
-            st.text(rad["text"])
+            st.caption(f"💬 Kommentar: {namn}, {manadsnamn(manad)} {ar}")
+            st.text(text)
+
+
+@per_version
+def _kommentarer(indikator_id: str, period: Period) -> list[tuple]:
+    """(indicator name, month, year, text) of the comments; a comment is a write, so a new
+    database version, so never stale."""
+    return (
+        fraga(
+            "kommentarer_for_period",
+            indikator=indikator_id,
+            ar=period.ar,
+            fran_manad=period.fran_manad,
+            till_manad=period.till_manad,
+        )
+        .select("namn", "manad", "ar", "text")
+        .rows()
+    )
