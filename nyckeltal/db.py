@@ -25,6 +25,10 @@ import polars as pl
 from nyckeltal import sokvagar
 
 _NAMN = re.compile(r"[a-z0-9_]+")
+# Filters a caller may leave out: unbound, the query answers for every indicator in the
+# database (a whole-database export, an import's checks, golden tests over all of data/).
+# The pages pass the indicators they show (tests/test_fragor.py checks that they do).
+VALFRIA: dict[str, object] = {"indikatorer": None}
 # The attached file's name inside each snapshot's own in-memory DuckDB instance.
 _KATALOG = "nyckeltal"
 
@@ -42,9 +46,23 @@ def las_fraga(namn: str) -> str:
     return (sokvagar.SQL / f"{namn}.sql").read_text(encoding="utf-8")
 
 
+@functools.cache
+def parametrar_i(namn: str) -> frozenset[str]:
+    """The $names the SQL of a query uses (its comments left out)."""
+    sql = "\n".join(rad.split("--", 1)[0] for rad in las_fraga(namn).splitlines())
+    return frozenset(re.findall(r"\$([a-z_]+)", sql))
+
+
+def bundna(namn: str, parametrar: dict[str, object]) -> dict[str, object] | None:
+    """The parameters to bind: the caller's, and NULL for an optional filter left out."""
+    anvanda = parametrar_i(namn)
+    valfria = {k: v for k, v in VALFRIA.items() if k in anvanda and k not in parametrar}
+    return {**valfria, **parametrar} or None
+
+
 def fraga_pa(con: duckdb.DuckDBPyConnection, namn: str, **parametrar: object) -> pl.DataFrame:
     """Run sql/<namn>.sql on a connection of one thread (the import's build, a test)."""
-    return con.sql(las_fraga(namn), params=parametrar or None).pl()
+    return con.sql(las_fraga(namn), params=bundna(namn, parametrar)).pl()
 
 
 def oppna_last(fil: Path, **config: object) -> duckdb.DuckDBPyConnection:
@@ -94,7 +112,7 @@ class Ogonblick:
         sql = las_fraga(namn)
         with self.con.cursor() as cursor:
             cursor.execute(f"use {_KATALOG}")  # the default catalog is per connection
-            return cursor.sql(sql, params=parametrar or None).pl()
+            return cursor.sql(sql, params=bundna(namn, parametrar)).pl()
 
 
 class Databas:

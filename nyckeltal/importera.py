@@ -134,8 +134,12 @@ class Referens:
     kallor: Mapping[Kallnyckel, str]  # -> kalla_id
 
     @classmethod
-    def hamta(cls, fraga: Callable[..., pl.DataFrame]) -> Referens:
-        """From the named queries, run by fraga (a Databas's or a build connection's)."""
+    def hamta(
+        cls, fraga: Callable[..., pl.DataFrame], varden_for: list[str] | None = None
+    ) -> Referens:
+        """From the named queries, run by fraga (a Databas's or a build connection's): every
+        indicator (an unknown id in a file gets the nearest as a suggestion), and the stored
+        values of the indicators in varden_for (None: every value in the database)."""
         indikatorer = {
             rad["indikator_id"]: Indikator(
                 rad["indikator_id"],
@@ -144,7 +148,7 @@ class Referens:
                 rad["dimension"],
                 tuple(rad["dimensionsvarden"]),
             )
-            for rad in fraga("import_indikatorer").iter_rows(named=True)
+            for rad in fraga("import_indikatorer", indikatorer=None).iter_rows(named=True)
         }
         varden = {
             (
@@ -159,7 +163,7 @@ class Referens:
                 rad["avsnitt"],
                 rad["anmarkning"],
             )
-            for rad in fraga("varden_med_kalla").iter_rows(named=True)
+            for rad in fraga("varden_med_kalla", indikatorer=varden_for).iter_rows(named=True)
         }
         kallor: dict[Kallnyckel, str] = {}
         for rad in fraga("kallor_med_omfattning").sort("kalla_id").iter_rows(named=True):
@@ -298,6 +302,20 @@ def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
     if fel:
         raise ImportFel(fel)
     return index
+
+
+def indikatorer_i(innehall: bytes, filnamn: str) -> list[str]:
+    """The indicator ids a file names, read leniently before it is checked: an import's checks
+    compare the file only with the stored values of these (Referens.hamta). A file that cannot
+    be read gives none, and tolka then says why."""
+    try:
+        tabell = [rad for rad in _celler(innehall, filnamn) if any(c.strip() for c in rad)]
+        kolumn = _las_rubrik(tabell[0], filnamn)["indikator_id"] if tabell else None
+    except ImportFel:
+        return []
+    if kolumn is None:
+        return []
+    return sorted({rad[kolumn].strip() for rad in tabell[1:] if kolumn < len(rad)} - {""})
 
 
 def _ar_ett_tal(text: str) -> bool:
@@ -735,7 +753,7 @@ def forhandsgranska(
     Writes nothing. Raises ImportFel with every problem."""
     las, egen = _las_databas(databas, fil, data)
     try:
-        ref = Referens.hamta(las.fraga)
+        ref = Referens.hamta(las.fraga, indikatorer_i(innehall, filnamn))
     finally:
         if egen:
             las.stang()
@@ -792,7 +810,9 @@ class _Import(bygg.Andring):
 
     def efter_aterspelning(self, con: duckdb.DuckDBPyConnection) -> None:
         # checked again against exactly the state the import is laid on
-        ref = Referens.hamta(functools.partial(fraga_pa, con))
+        ref = Referens.hamta(
+            functools.partial(fraga_pa, con), indikatorer_i(self.innehall, self.filnamn)
+        )
         rader = tolka(self.innehall, self.filnamn, ref, self.dag)
         granskning = granska(rader, ref, self.filnamn, _sha256(self.innehall))
         _ingen_andring(granskning)

@@ -21,6 +21,7 @@ from nyckeltal import analys
 from nyckeltal.analys import ANGIVET, BERAKNAT, Totaler, Uppgift
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn, tal
 from nyckeltal.kalla import Kalla
+from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import Period
 from nyckeltal.status import malstatus
 
@@ -76,10 +77,18 @@ def hamta_underlag(fraga: Callable[..., pl.DataFrame], period: Period) -> Underl
     )
     return Underlag(
         period=period,
-        indikatorer=fraga("indikatorer_med_mal", ar=period.ar),
-        varden=fraga("nyckeltal_for_period", **period.som_parametrar()),
-        jamforelse=fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar()),
-        totaler=fraga("analys_totaler_till_och_med_ar", ar=period.ar),
+        indikatorer=fraga("indikatorer_med_mal", ar=period.ar, indikatorer=egna_indikatorer()),
+        varden=fraga(
+            "nyckeltal_for_period", **period.som_parametrar(), indikatorer=egna_indikatorer()
+        ),
+        jamforelse=fraga(
+            "nyckeltal_for_period",
+            **period.jamforelse.som_parametrar(),
+            indikatorer=egna_indikatorer(),
+        ),
+        totaler=fraga(
+            "analys_totaler_till_och_med_ar", ar=period.ar, indikatorer=egna_indikatorer()
+        ),
         flykting=fraga("flykting_nyckeltal_for_period", **period.som_parametrar()),
         kommentarer=kommentarer,
     )

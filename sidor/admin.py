@@ -17,6 +17,7 @@ import streamlit as st
 from nyckeltal import bygg, importera
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.inlasning import DataFel, Fel
+from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import beskriv_period
 from sidor._delat import databas, fraga, vald_period, visa_tabell
 
@@ -85,7 +86,7 @@ def logga_in(losenord: str) -> None:
 
 
 def exempel() -> pl.DataFrame:
-    return importera.exempelrader(fraga("varden_med_kalla"))
+    return importera.exempelrader(fraga("varden_med_kalla", indikatorer=egna_indikatorer()))
 
 
 st.title("Administration")
@@ -142,7 +143,9 @@ mall_csv.download_button(
 )
 mall_excel.download_button(
     "Ladda ned mallen som Excel",
-    data=lambda: importera.mall_excel(fraga("import_indikatorer"), exempel()),
+    data=lambda: importera.mall_excel(
+        fraga("import_indikatorer", indikatorer=egna_indikatorer()), exempel()
+    ),
     file_name="nyckeltal_import_mall.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="mall_excel",
@@ -303,7 +306,7 @@ st.caption(
     "En kommentar förklarar en siffra (t.ex. varför den sjönk) och visas bredvid den på "
     "sidorna för perioder som omfattar månaden. En tom text tar bort kommentaren."
 )
-indikatorer = fraga("import_indikatorer").sort("namn")
+indikatorer = fraga("import_indikatorer", indikatorer=egna_indikatorer()).sort("namn")
 namn = dict(zip(indikatorer["indikator_id"].to_list(), indikatorer["namn"].to_list()))
 period = vald_period()
 ar_med_data = fraga("perioder_med_data")["ar"].to_list()

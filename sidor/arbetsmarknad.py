@@ -24,6 +24,7 @@ KORT = (
     "anstallningsform_antal",
     "kaa_kannedom",
 )
+VAXLA_BELOPP = [figurer.VAXLA_KOSTNAD, figurer.VAXLA_MINSKAT_BISTAND]
 
 period = vald_period()
 parametrar = period.som_parametrar()
@@ -34,9 +35,11 @@ jamforelsemanad = f"{manadsnamn(period.till_manad)} {period.jamforelsear}"
 st.title("Arbetsmarknad")
 st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
 
-indikatorer = fraga("indikatorer_med_mal", ar=period.ar)
-varden = fraga("nyckeltal_for_period", **parametrar)
-jamforelse = fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar())
+indikatorer = fraga("indikatorer_med_mal", ar=period.ar, indikatorer=list(KORT))
+varden = fraga("nyckeltal_for_period", **parametrar, indikatorer=[*KORT, *VAXLA_BELOPP])
+jamforelse = fraga(
+    "nyckeltal_for_period", **period.jamforelse.som_parametrar(), indikatorer=list(KORT)
+)
 kort = dict(zip(KORT, bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period)))
 # the indicator's full name does not fit a card; the help keeps its definition
 kort["anstallningsform_antal"] = replace(
@@ -118,12 +121,9 @@ else:
             "utbetalda ekonomiska biståndet."
         )
     # the papers give no period for the amounts; varden.csv says how they are read
-    alla = fraga("varden_med_kalla")
     for anmarkning in (
-        alla.filter(
-            pl.col("indikator_id").is_in([figurer.VAXLA_KOSTNAD, figurer.VAXLA_MINSKAT_BISTAND])
-            & (pl.col("ar") == period.ar)
-        )["anmarkning"]
+        fraga("varden_med_kalla", indikatorer=VAXLA_BELOPP)
+        .filter(pl.col("ar") == period.ar)["anmarkning"]
         .drop_nulls()
         .unique(maintain_order=True)
     ):

@@ -67,7 +67,9 @@ if not har_uppfoljning:
     )
 
 # --- KPI row ---------------------------------------------------------------------------
-indikatorer = fraga("indikatorer_med_mal", ar=ar)
+indikatorer = fraga(
+    "indikatorer_med_mal", ar=ar, indikatorer=["kommunbidrag", "buffert", "namnd_resultat"]
+)
 nyckeltal = fraga("ekonomi_nyckeltal", ar=ar, manad=manad)
 jamforelse = fraga("ekonomi_nyckeltal", ar=period.jamforelsear, manad=manad)
 

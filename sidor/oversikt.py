@@ -16,14 +16,16 @@ KORT = (
     "bistand_kostnad",
     "namnd_resultat",
 )
+# The cards' figures, and the budget that the cost card is noted against.
+VARDEN = [*KORT, "bistand_budget"]
 
 period = vald_period()
 st.title("Arbetslivsnämndens nyckeltal")
 st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
 
-indikatorer = fraga("indikatorer_med_mal", ar=period.ar)
-varden = fraga("nyckeltal_for_period", **period.som_parametrar())
-jamforelse = fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar())
+indikatorer = fraga("indikatorer_med_mal", ar=period.ar, indikatorer=list(KORT))
+varden = fraga("nyckeltal_for_period", **period.som_parametrar(), indikatorer=VARDEN)
+jamforelse = fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar(), indikatorer=VARDEN)
 sparklines = {
     indikator: sparkline(fraga("serie_per_manad", indikator=indikator), period)
     for indikator in KORT

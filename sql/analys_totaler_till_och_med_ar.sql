@@ -3,13 +3,17 @@
 -- for forecasts, pace to target, seasonal bands and the volume/amount split)?
 -- Grain: one row per indicator, year, period type and month of the indicator's total
 -- (dimension ''); no row means "uppgift saknas".
--- Parameters: $ar (the year analysed; earlier years come along, later years do not).
+-- Parameters: $ar (the year analysed; earlier years come along, later years do not),
+-- $indikatorer (VARCHAR[], the indicators analysed; null = every indicator).
 
 with
 
 varden as (
     select * from varden
-    where dimension = '' and ar <= $ar
+    where
+        dimension = ''
+        and ar <= $ar
+        and ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 indikatorer as (
@@ -21,6 +25,7 @@ indikatorer as (
         onskad_riktning,
         matt_typ
     from indikatorer
+    where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 kallor as (

@@ -1,7 +1,8 @@
 -- Question: how were the refugees received in a period split by sex, country of origin, age
 -- and years in school, and how was the money transferred to the committees split by category?
 -- Grain: one row per indicator and dimension value, each indicator in its dimension's order.
--- Parameters: $ar (year), $fran_manad and $till_manad (first and last month, 1-12).
+-- Parameters: $ar (year), $fran_manad and $till_manad (first and last month, 1-12),
+-- $indikatorer (VARCHAR[], the distributions a page shows; null = every indicator).
 -- Only figures the papers state for January–$till_manad, so only a period starting in
 -- January has rows. anmarkning carries the source's caveat (the tables on country of origin
 -- and age give no period of their own).
@@ -16,6 +17,7 @@ varden as (
         and manad = $till_manad
         and $fran_manad = 1
         and dimension <> ''
+        and ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 indikatorer as (
@@ -25,7 +27,9 @@ indikatorer as (
         enhet,
         dimension
     from indikatorer
-    where omrade = 'flykting'
+    where
+        omrade = 'flykting'
+        and ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 dimensioner as (

@@ -1,7 +1,8 @@
 -- Question: which indicators may an import file name, with unit, dimension and the allowed
 -- values of the dimension (in the documents' order)?
--- Grain: one row per indicator.
--- Parameters: none. dimensionsvarden is an empty list for an indicator without dimension.
+-- Grain: one row per indicator asked for.
+-- Parameters: $indikatorer (VARCHAR[], the indicators to list; null = every indicator).
+-- dimensionsvarden is an empty list for an indicator without dimension.
 
 with
 
@@ -13,6 +14,7 @@ indikatorer as (
         matt_typ,
         dimension
     from indikatorer
+    where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 dimensioner as (

@@ -1,11 +1,14 @@
 -- Question: what does each indicator mean, and what is its target for a year?
--- Grain: one row per indicator; target columns are null where the year has no target.
--- Parameters: $ar (year of the target).
+-- Grain: one row per indicator asked for; target columns are null where the year has no
+-- target.
+-- Parameters: $ar (year of the target); $indikatorer (VARCHAR[], the indicators a page shows;
+-- null = every indicator in the database).
 
 with
 
 indikatorer as (
     select * from indikatorer
+    where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 mal as (

@@ -1,7 +1,8 @@
 -- Question: what is each indicator's value for one period of one year?
 -- Grain: one row per indicator with a value for the period; no row means "uppgift saknas".
 -- Each row carries its source (document, date, diarienummer, section).
--- Parameters: $ar (year), $fran_manad and $till_manad (first and last month, 1-12).
+-- Parameters: $ar (year), $fran_manad and $till_manad (first and last month, 1-12),
+-- $indikatorer (VARCHAR[], the indicators a page shows; null = every indicator).
 -- A state ('lage') is the month value at $till_manad. A flow ('flode') is the stated
 -- cumulative (or full-year) figure when the period starts in January, otherwise the sum of
 -- the monthly values, and only when every month of the period has one.
@@ -13,6 +14,7 @@ indikatorer as (
         indikator_id,
         matt_typ
     from indikatorer
+    where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 totaler as (
@@ -21,7 +23,10 @@ totaler as (
         indikatorer.matt_typ
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
-    where varden.dimension = '' and varden.ar = $ar
+    where
+        varden.dimension = ''
+        and varden.ar = $ar
+        and ($indikatorer::varchar[] is null or varden.indikator_id = any($indikatorer::varchar[]))
 ),
 
 lage as (

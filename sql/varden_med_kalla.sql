@@ -1,11 +1,21 @@
--- Question: every figure in the database with its full source, for reading and download.
+-- Question: every figure of some indicators with its full source, for reading and checking;
+-- with no indicators given, every figure in the database (the download of all figures).
 -- Grain: one row per value (indicator, year, period type, month, dimension).
--- Parameters: none.
+-- Parameters: $indikatorer (VARCHAR[], the indicators asked for; null = every indicator).
 
 with
 
+-- The row ids of the values asked for first, then those rows: the ids come from the primary
+-- key's index, and only the rows asked for are read whole, where filtering varden directly
+-- reads every column of every row (bench/skala.py: 66 -> 21 ms at 10 000x the seeds).
+valda as (
+    select rowid as rad from varden
+    where indikator_id = any($indikatorer::varchar[])
+),
+
 varden as (
     select * from varden
+    where $indikatorer::varchar[] is null or rowid in (select valda.rad from valda)
 ),
 
 indikatorer as (
@@ -15,6 +25,7 @@ indikatorer as (
         enhet,
         omrade
     from indikatorer
+    where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
 kallor as (

@@ -439,6 +439,20 @@ def test_import_indikatorer(db):
     )
 
 
+def test_import_indikatorer_for_de_indikatorer_som_efterfragas(db):
+    df = db.fraga("import_indikatorer", indikatorer=["mottagna_flyktingar_kon"])
+    assert df.rows() == [
+        (
+            "mottagna_flyktingar_kon",
+            "Mottagna flyktingar efter kön",
+            "procent",
+            "lage",
+            "kon",
+            ["Kvinnor", "Män"],
+        )
+    ]
+
+
 def test_import_logg_och_import_rader_i_seederna_ar_tomma(db):
     # the seeded database has no imports: an empty log, not an error
     assert db.fraga("import_logg").is_empty()
