@@ -1,8 +1,11 @@
 """Reconciliation checks shown on the page Källor och kvalitet: do the figures agree with each
 other the way the papers say they do, and where not, is the difference a documented one?
 
-Pure functions over query results; the tests in tests/test_avstamning.py check the same
-invariants independently, with figures typed from the papers.
+The checks that do not depend on a period are computed when the database is built (lagra,
+sql/bygg/avstamningar.sql) and read with the query avstamningar; the budget formulas depend on
+the follow-up shown and are checked from its query. Otherwise pure functions over query
+results; the tests in tests/test_avstamning.py check the same invariants independently, with
+figures typed from the papers.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+import duckdb
 import polars as pl
 
+from nyckeltal import sokvagar
 from nyckeltal.format import manadsintervall
 from nyckeltal.perioder import beskriv_period
 
+BERAKNING = sokvagar.SQL / "bygg" / "avstamningar.sql"
 PERIODTYPER = {
     "manad": "månad",
     "ack": "ackumulerat",
@@ -53,65 +59,40 @@ def _konflikt_for(konflikter: pl.DataFrame, faktiskt, vantat) -> str:
     return ""
 
 
-def delar_mot_total(avstamning: pl.DataFrame, konflikter: pl.DataFrame) -> list[Kontroll]:
-    """From query avstamning_delar_mot_total: each split figure against its stated total."""
-    kontroller = []
-    for rad in avstamning.iter_rows(named=True):
+def lagra(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute every period-independent check into the table avstamningar, on the build's
+    connection (nyckeltal.bygg, after the imports are laid over the seeds), so that the page
+    reads them instead of summing every value of the database on every rerun."""
+    con.execute("delete from avstamningar")
+    con.execute(BERAKNING.read_text(encoding="utf-8"))
+
+
+def _namn(rad: dict) -> str:
+    if rad["kontroll"] == "delar_mot_total":
         period = beskriv_period(rad["periodtyp"], rad["manad"], rad["ar"])
-        kontroller.append(
-            Kontroll(
-                namn=f"{rad['namn']}, {period}: {rad['antal_delar']} delar mot angiven total",
-                vantat=rad["angiven_total"],
-                faktiskt=rad["summa_delar"],
-                enhet=rad["enhet"],
-                forklaring=_konflikt_for(konflikter, rad["summa_delar"], rad["angiven_total"]),
-            )
+        return f"{rad['namn']}, {period}: {rad['antal']} delar mot angiven total"
+    if rad["kontroll"] == "manader_mot_ack":
+        return (
+            f"{rad['namn']}: {manadsintervall(1, rad['manad'])} {rad['ar']}, "
+            "summa av månaderna mot angiven summa"
         )
-    return kontroller
+    return f"{rad['namn']} {rad['ar']}: andelarna summerar till 100 %"
 
 
-def manader_mot_ackumulerat(varden: pl.DataFrame) -> list[Kontroll]:
-    """From query varden_med_kalla: monthly values against each stated cumulative figure."""
-    totaler = varden.filter(pl.col("dimension") == "")
-    kontroller = []
-    for rad in totaler.filter(pl.col("periodtyp") == "ack").iter_rows(named=True):
-        manader = totaler.filter(
-            (pl.col("indikator_id") == rad["indikator_id"])
-            & (pl.col("ar") == rad["ar"])
-            & (pl.col("periodtyp") == "manad")
-            & (pl.col("manad") <= rad["manad"])
-        )
-        if manader.height != rad["manad"]:
-            continue  # not every month is known: nothing to reconcile
-        kontroller.append(
-            Kontroll(
-                namn=f"{rad['namn']}: {manadsintervall(1, rad['manad'])} {rad['ar']}, "
-                "summa av månaderna mot angiven summa",
-                vantat=rad["varde"],
-                faktiskt=manader["varde"].sum(),
-                enhet=rad["enhet"],
-                forklaring="",
-            )
-        )
-    return kontroller
-
-
-def procent_mot_hundra(varden: pl.DataFrame) -> list[Kontroll]:
-    """From query varden_med_kalla: every percentage distribution adds up to 100 %."""
-    fordelningar = (
-        varden.filter((pl.col("enhet") == "procent") & (pl.col("dimension") != ""))
-        .group_by("namn", "ar", "periodtyp", "manad", maintain_order=True)
-        .agg(pl.col("varde").sum().alias("summa"))
-    )
+def fran_tabell(avstamningar: pl.DataFrame, konflikter: pl.DataFrame) -> list[Kontroll]:
+    """From query avstamningar: each stored check, with the recorded disagreement that
+    explains a split figure missing its total (query kallkonflikter)."""
     return [
         Kontroll(
-            namn=f"{rad['namn']} {rad['ar']}: andelarna summerar till 100 %",
-            vantat=Decimal(100),
-            faktiskt=rad["summa"],
-            enhet="procent",
-            forklaring="",
+            namn=_namn(rad),
+            vantat=rad["angivet"],
+            faktiskt=rad["beraknat"],
+            enhet=rad["enhet"],
+            forklaring=_konflikt_for(konflikter, rad["beraknat"], rad["angivet"])
+            if rad["kontroll"] == "delar_mot_total"
+            else "",
         )
-        for rad in fordelningar.iter_rows(named=True)
+        for rad in avstamningar.iter_rows(named=True)
     ]
 
 

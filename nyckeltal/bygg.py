@@ -11,6 +11,9 @@ importerade_varden, kommentarer) are carried over from the old file, the active 
 laid over the seeds in order (later import wins), the change is applied, the new file is
 verified, the old one is copied to db/backup/, and only then is the new file moved into place.
 Writers take an exclusive lock on the database's directory, so they run one at a time.
+
+What can be derived once per write instead of on every page view is derived here, in the same
+temporary file: the reconciliation checks (table avstamningar, nyckeltal.avstamning.lagra).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from nyckeltal import sokvagar
+from nyckeltal import avstamning, sokvagar
 from nyckeltal.db import oppna_last
 from nyckeltal.inlasning import DataFel, Fel, Kolumn, kolumner, las_tabell
 
@@ -58,12 +61,18 @@ UPPTAGEN = (
 
 
 def kallfiler(data: Path | None = None) -> list[Path]:
+    """What a build is made from: the schema, the SQL of what is derived during the build
+    (a changed calculation rebuilds like changed data), and the source CSV files."""
     data = data or sokvagar.DATA
-    return [sokvagar.SCHEMA, *(data / f"{tabell}.csv" for tabell in TABELLER)]
+    return [
+        sokvagar.SCHEMA,
+        avstamning.BERAKNING,
+        *(data / f"{tabell}.csv" for tabell in TABELLER),
+    ]
 
 
 def kallhash(data: Path | None = None) -> str:
-    """SHA-256 over the names and contents of the schema and every source CSV."""
+    """SHA-256 over the names and contents of the files kallfiler lists."""
     h = hashlib.sha256()
     for fil in kallfiler(data):
         h.update(fil.name.encode())
@@ -388,6 +397,7 @@ def _bygg_under_las(mal: Path, data: Path, andring: Andring | None) -> Path:
         if andring is not None:
             andring.efter_aterspelning(con)
         _steg("andrat")
+        avstamning.lagra(con)  # derived from the values just written, imports included
         con.execute(
             "create table bygginfo as select ?::varchar as kallhash, now() as byggd", [hash_fore]
         )

@@ -6,7 +6,8 @@ import streamlit as st
 
 from nyckeltal import avstamning
 from nyckeltal.format import formatera, formatera_per_rad, formatera_tabell
-from sidor._delat import fraga, visa_tabell
+from nyckeltal.katalog import OMRADEN, egna_indikatorer
+from sidor._delat import databas, fraga, visa_tabell
 
 st.title("Källor och kvalitet")
 st.caption(
@@ -16,26 +17,25 @@ st.caption(
 )
 
 kallor = fraga("kallor_med_omfattning")
-varden = fraga("varden_med_kalla")
 konflikter = fraga("kallkonflikter")
 budget = fraga("budget_per_verksamhet", ar=2022, manad=9)
-resultat = fraga("nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9).filter(
-    pl.col("indikator_id") == "namnd_resultat"
+resultat = fraga(
+    "nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9, indikatorer=["namnd_resultat"]
 )["varde"]
 
-kontroller = (
-    avstamning.delar_mot_total(fraga("avstamning_delar_mot_total"), konflikter)
-    + avstamning.manader_mot_ackumulerat(varden)
-    + avstamning.procent_mot_hundra(varden)
-    + avstamning.budgetformler(budget, resultat[0] if len(resultat) else None)
-)
+# computed when the database was built (nyckeltal.avstamning.lagra), not on every rerun
+kontroller = avstamning.fran_tabell(
+    fraga("avstamningar", indikatorer=egna_indikatorer()), konflikter
+) + avstamning.budgetformler(budget, resultat[0] if len(resultat) else None)
 stammer = sum(k.status == "✅ Stämmer" for k in kontroller)
 dokumenterade = sum(k.status == "ℹ️ Dokumenterad skillnad" for k in kontroller)
 fel = len(kontroller) - stammer - dokumenterade
 
 kolumner = st.columns(4)
 kolumner[0].metric("Källdokument", len(kallor), border=True)
-kolumner[1].metric("Siffror i databasen", formatera(varden.height, "antal"), border=True)
+kolumner[1].metric(
+    "Siffror i databasen", formatera(kallor["antal_varden"].sum(), "antal"), border=True
+)
 kolumner[2].metric(
     "Avstämningar",
     f"{stammer} av {len(kontroller)} stämmer",
@@ -117,7 +117,28 @@ for rad in konflikter.iter_rows(named=True):
         st.markdown(f"Dashboarden visar {VISAS[rad['visas']]}. {rad['motivering']}")
 
 st.subheader("Alla siffror")
-st.caption("Hela databasen med källa per rad. Nedladdningen innehåller råa tal.")
+
+
+def alla_siffror_csv() -> bytes:
+    """Every value in the database (indikatorer=None), read on click, not on every rerun, and
+    not kept in the query cache."""
+    alla = databas().fraga("varden_med_kalla", indikatorer=None)
+    return alla.write_csv(separator=";").encode("utf-8-sig")
+
+
+omrade = st.segmented_control(
+    "Område",
+    list(OMRADEN),
+    format_func=OMRADEN.get,
+    default="bistand",
+    required=True,
+    key="kallor_omrade",
+)
+st.caption(
+    "Områdets siffror med källa per rad. Nedladdningen innehåller alla siffror i databasen, "
+    "med råa tal."
+)
+varden = fraga("varden_med_kalla", indikatorer=egna_indikatorer(omrade))
 visning = varden.select(
     "namn",
     "ar",
@@ -154,7 +175,7 @@ visa_tabell(
 )
 st.download_button(
     "Ladda ned alla siffror (CSV)",
-    data=lambda: varden.write_csv(separator=";").encode("utf-8-sig"),
+    data=alla_siffror_csv,
     file_name="alla_siffror.csv",
     mime="text/csv",
     on_click="ignore",

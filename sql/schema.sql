@@ -184,3 +184,25 @@ create table kommentarer (
     nar timestamp not null,
     primary key (indikator_id, ar, manad)
 );
+
+-- Derived: the reconciliation checks that do not depend on a period (page Källor och
+-- kvalitet), computed by nyckeltal.avstamning.lagra on every build after the imports are
+-- laid over the seeds (sql/bygg/avstamningar.sql). Never from data/, never carried over.
+-- kontroll: 'delar_mot_total'  the parts of a split figure against its stated total,
+--           'manader_mot_ack'  the monthly totals January..manad against the stated
+--                              cumulative figure (only when every month has one),
+--           'procent_mot_hundra' the shares of a percentage distribution against 100.
+-- antal is the number of parts or months summed into beraknat.
+create table avstamningar (
+    kontroll varchar not null check (
+        kontroll in ('delar_mot_total', 'manader_mot_ack', 'procent_mot_hundra')
+    ),
+    indikator_id varchar not null references indikatorer (indikator_id),
+    ar integer not null,
+    periodtyp varchar not null,
+    manad integer not null,
+    antal integer not null check (antal > 0),
+    angivet decimal(38, 2) not null,
+    beraknat decimal(38, 2) not null,
+    primary key (kontroll, indikator_id, ar, periodtyp, manad)
+);

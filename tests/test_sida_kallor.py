@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from nyckeltal import avstamning
+from nyckeltal.katalog import OMRADEN
 from nyckeltal.perioder import beskriv_period
 
 
@@ -44,24 +45,51 @@ def test_okand_skillnad_syns_som_fel():
 
     avst = pl.DataFrame(
         {
+            "kontroll": ["delar_mot_total"],
             "indikator_id": ["x"],
             "namn": ["Test"],
             "enhet": ["antal"],
             "ar": [2022],
             "periodtyp": ["manad"],
             "manad": [9],
-            "antal_delar": [2],
-            "summa_delar": [5],
-            "angiven_total": [6],
-            "differens": [-1],
+            "antal": [2],
+            "angivet": [6],
+            "beraknat": [5],
         }
     )
     konflikter = pl.DataFrame(
         {"varde_a": [1], "varde_b": [2], "beskrivning": ["b"], "motivering": ["m"]}
     )
-    [kontroll] = avstamning.delar_mot_total(avst, konflikter)
+    [kontroll] = avstamning.fran_tabell(avst, konflikter)
+    assert kontroll.namn == "Test, september 2022: 2 delar mot angiven total"
     assert kontroll.status == "⚠️ Stämmer inte"
     assert kontroll.differens == -1
+
+
+def test_alla_siffror_visas_per_omrade_och_tillsammans_ar_de_alla():
+    # the table lists one area at a time (Ekonomiskt bistånd first); the areas together are
+    # every value of data/varden.csv, the figure on the card "Siffror i databasen"
+    at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
+    at.switch_page("sidor/kallor.py").run()
+    assert at.segmented_control(key="kallor_omrade").value == "bistand"
+    kort = {m.label: m.value for m in at.metric}
+    assert kort["Siffror i databasen"] == "256"
+    antal = {}
+    for omrade in OMRADEN:
+        at.segmented_control(key="kallor_omrade").set_value(omrade).run()
+        assert not at.exception
+        tabell = at.dataframe[2].value
+        antal[omrade] = len(tabell)
+        if omrade == "bistand":
+            kostnad = tabell[
+                (tabell["Mått"] == "Nettokostnad ekonomiskt bistånd")
+                & (tabell["År"] == 2022)
+                & (tabell["Periodtyp"] == "ackumulerat")
+            ]
+            assert kostnad["Värde"].to_list() == ["44\u00a0923\u00a0tkr"]  # Summa jan-sept
+    assert sum(antal.values()) == 256 and min(antal.values()) > 0
+    knapp = at.get("download_button")
+    assert any("alla siffror" in str(k.proto.label).lower() for k in knapp)
 
 
 @pytest.mark.parametrize(
