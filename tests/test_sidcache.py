@@ -38,9 +38,7 @@ def test_byggt_innehall_foljer_import_och_angring(fil):
     assert OKTOBER_TKR not in fore
     assert diagrammen(tittare.run()) == fore  # the same content again from the cache
 
-    importera.importera(
-        OKTOBER, "oktober.csv", "Anna Andersson", fil=fil, dag=dt.date(2022, 12, 1)
-    )
+    importera.importera(OKTOBER, "oktober.csv", "Anna Andersson", fil=fil, dag=dt.date(2022, 12, 1))
     assert OKTOBER_TKR in diagrammen(tittare.run())  # same viewer, same period, next run
     assert OKTOBER_TKR in diagrammen(bistand_oktober())  # another session
 
