@@ -25,8 +25,7 @@ every municipality.
 A query that could answer for every indicator takes the list $indikatorer; the pages pass the
 ones they show, and the benchmark passes the most any page asks for: all of Borås's own
 (nyckeltal.katalog). The calls that still ask for every indicator (a download on click, the
-check of an uploaded file, a page not yet passing its list) are measured too, in a table of
-their own (HELA_DATABASEN).
+check of an uploaded file) are measured too, in a table of their own (HELA_DATABASEN).
 """
 
 from __future__ import annotations
@@ -65,14 +64,6 @@ SARSKILDA = {"fordelning": {"indikator": "mottagna_flyktingar_kon"}}
 HELA_DATABASEN = {
     "varden_med_kalla": ("nedladdningen av alla siffror (Källor och kvalitet), vid klick", False),
     "import_indikatorer": ("kontrollen av en importfil (Administration), vid uppladdning", False),
-    "analys_totaler_till_och_med_ar": (
-        "sidan Analys och prognos, varje omkörning (skickar ännu inga indikatorer)",
-        True,
-    ),
-    "indikatorer_med_mal": (
-        "sidan Analys och prognos, varje omkörning (skickar ännu inga indikatorer)",
-        True,
-    ),
 }
 
 

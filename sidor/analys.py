@@ -16,6 +16,7 @@ from nyckeltal.format import (
     tal,
 )
 from nyckeltal.kalla import kalltext
+from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import som_markdown
 from sidor._delat import (
@@ -49,7 +50,9 @@ def diagram(fig, tabell: pl.DataFrame, *, namn: str, kalla: str, nyckel: str, en
 @per_version
 def grund(ar: int) -> tuple[analys.Totaler, list[str]]:
     """Every indicator's totals up to the year, and the series with monthly values."""
-    tot = analys.Totaler(fraga("analys_totaler_till_och_med_ar", ar=ar))
+    tot = analys.Totaler(
+        fraga("analys_totaler_till_och_med_ar", ar=ar, indikatorer=egna_indikatorer())
+    )
     return tot, analys.manadsserier(tot, ar)
 
 
@@ -194,7 +197,9 @@ def alla_serier(period: Period) -> tuple[pl.DataFrame, pl.DataFrame, str]:
 def maldel(period: Period) -> dict:
     ar = period.ar
     tot, _ = grund(ar)
-    takter = analys.maltakter(tot, fraga("indikatorer_med_mal", ar=ar), period)
+    takter = analys.maltakter(
+        tot, fraga("indikatorer_med_mal", ar=ar, indikatorer=tot.indikatorer()), period
+    )
     ut: dict = {"takter": []}
     for takt in takter:
         d = None

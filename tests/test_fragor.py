@@ -326,8 +326,6 @@ def test_sidorna_fragar_bara_efter_sina_indikatorer():
     # database download), so bench/skala.py measures what they ask for.
     filtrerade = {namn for namn in fragor() if "indikatorer" in parametrar_i(namn)}
     assert filtrerade >= {"varden_med_kalla", "nyckeltal_for_period", "avstamningar"}
-    # not yet: the analysis page has no list of its own (bench/README.md)
-    vantar = {("analys.py", "analys_totaler_till_och_med_ar"), ("analys.py", "indikatorer_med_mal")}
     saknas = set()
     rot = Path(__file__).resolve().parent.parent
     for fil in [*rot.glob("sidor/*.py"), *rot.glob("nyckeltal/*.py")]:
@@ -341,7 +339,7 @@ def test_sidorna_fragar_bara_efter_sina_indikatorer():
                 and "indikatorer" not in {k.arg for k in nod.keywords}
             ):
                 saknas.add((fil.name, nod.args[0].value))
-    assert saknas == vantar
+    assert saknas == set()
 
 
 def test_varje_fraga_har_ett_guldtest():
