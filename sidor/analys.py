@@ -469,7 +469,7 @@ def malen() -> None:
                     visa(d)
     if "visning" in mal:
         with st.expander("Alla mål som tabell"):
-            visa_tabell(mal["visning"], width="stretch")
+            visa_tabell(mal["visning"], statisk=True, border="horizontal")
 
 
 def sasongsmonster() -> None:
