@@ -7,48 +7,42 @@ import streamlit as st
 from nyckeltal import avstamning
 from nyckeltal.format import formatera, formatera_per_rad, formatera_tabell
 from nyckeltal.katalog import OMRADEN, egna_indikatorer
-from sidor._delat import databas, fraga, visa_tabell
+from sidor._delat import databas, fraga, per_version, visa_tabell
 
-st.title("Källor och kvalitet")
-st.caption(
-    "Sidan gäller hela databasen; periodvalet i sidopanelen påverkar den inte. "
-    "Varje siffra i dashboarden kommer från en rad i data/ med dokument, datum, "
-    "diarienummer och avsnitt."
-)
+VISAS = {
+    "a": "uppgift A",
+    "b": "uppgift B",
+    "båda": "båda uppgifterna, var och en där den hör hemma",
+}
 
-kallor = fraga("kallor_med_omfattning")
-konflikter = fraga("kallkonflikter")
-budget = fraga("budget_per_verksamhet", ar=2022, manad=9)
-resultat = fraga(
-    "nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9, indikatorer=["namnd_resultat"]
-)["varde"]
 
-# computed when the database was built (nyckeltal.avstamning.lagra), not on every rerun
-kontroller = avstamning.fran_tabell(
-    fraga("avstamningar", indikatorer=egna_indikatorer()), konflikter
-) + avstamning.budgetformler(budget, resultat[0] if len(resultat) else None)
-stammer = sum(k.status == "✅ Stämmer" for k in kontroller)
-dokumenterade = sum(k.status == "ℹ️ Dokumenterad skillnad" for k in kontroller)
-fel = len(kontroller) - stammer - dokumenterade
+@per_version
+def berakna() -> dict:
+    """Everything the page shows, built once per database version (the page does not depend
+    on the period): the cards, the tables of sources and reconciliations, the disagreements
+    and each area's values (for the area chooser). An import is a new version, so the counts
+    follow it. All areas in the one cached call: a second call per rerun cost a lookup."""
+    kallor = fraga("kallor_med_omfattning")
+    konflikter = fraga("kallkonflikter")
+    budget = fraga("budget_per_verksamhet", ar=2022, manad=9)
+    resultat = fraga(
+        "nyckeltal_for_period", ar=2022, fran_manad=1, till_manad=9, indikatorer=["namnd_resultat"]
+    )["varde"]
+    ut: dict = {}
 
-kolumner = st.columns(4)
-kolumner[0].metric("Källdokument", len(kallor), border=True)
-kolumner[1].metric(
-    "Siffror i databasen", formatera(kallor["antal_varden"].sum(), "antal"), border=True
-)
-kolumner[2].metric(
-    "Avstämningar",
-    f"{stammer} av {len(kontroller)} stämmer",
-    border=True,
-    help="Delar mot totaler, månader mot summor, andelar mot 100 % och budgetformler.",
-)
-kolumner[3].metric("Dokumenterade motsägelser", konflikter.height, border=True)
-if fel:
-    st.error(f"⚠️ {fel} avstämningar stämmer inte och saknar dokumenterad förklaring.")
+    # computed when the database was built (nyckeltal.avstamning.lagra), not on every rerun
+    kontroller = avstamning.fran_tabell(
+        fraga("avstamningar", indikatorer=egna_indikatorer()), konflikter
+    ) + avstamning.budgetformler(budget, resultat[0] if len(resultat) else None)
+    stammer = sum(k.status == "✅ Stämmer" for k in kontroller)
+    dokumenterade = sum(k.status == "ℹ️ Dokumenterad skillnad" for k in kontroller)
+    ut["antal_kallor"] = len(kallor)
+    ut["antal_siffror"] = formatera(kallor["antal_varden"].sum(), "antal")
+    ut["avstamningar"] = f"{stammer} av {len(kontroller)} stämmer"
+    ut["antal_konflikter"] = konflikter.height
+    ut["fel"] = len(kontroller) - stammer - dokumenterade
 
-st.subheader("Källdokument")
-visa_tabell(
-    formatera_tabell(
+    ut["kalltabell"] = formatera_tabell(
         kallor.select(
             "dokument",
             "datum",
@@ -71,52 +65,86 @@ visa_tabell(
             "antal_ovriga_uppgifter": "Övriga uppgifter",
             "anmarkning": "Anmärkning",
         },
-    ),
-    width="stretch",
-)
+    )
 
-st.subheader("Avstämningar")
-st.caption(
-    "Varje rad jämför en siffra som dokumenten anger med det som delarna, månaderna eller "
-    "formeln ger. En skillnad som dokumenten själva har är dokumenterad nedan."
-)
-tabell = avstamning.som_tabell(kontroller)
-visa_tabell(
-    formatera_per_rad(tabell, dict.fromkeys(("angivet", "beraknat", "differens"), 0))
-    .drop("enhet")
-    .rename(
-        {
-            "kontroll": "Kontroll",
-            "angivet": "Angivet",
-            "beraknat": "Beräknat",
-            "differens": "Differens",
-            "status": "Status",
-            "forklaring": "Förklaring",
-        }
-    ),
-    width="stretch",
-)
+    ut["kontrolltabell"] = (
+        formatera_per_rad(
+            avstamning.som_tabell(kontroller),
+            dict.fromkeys(("angivet", "beraknat", "differens"), 0),
+        )
+        .drop("enhet")
+        .rename(
+            {
+                "kontroll": "Kontroll",
+                "angivet": "Angivet",
+                "beraknat": "Beräknat",
+                "differens": "Differens",
+                "status": "Status",
+                "forklaring": "Förklaring",
+            }
+        )
+    )
 
-st.subheader("Där dokumenten säger olika")
-VISAS = {
-    "a": "uppgift A",
-    "b": "uppgift B",
-    "båda": "båda uppgifterna, var och en där den hör hemma",
-}
-for rad in konflikter.iter_rows(named=True):
-    with st.container(border=True):
-        st.markdown(f"**{rad['beskrivning']}**")
-        a, b = st.columns(2)
-        for kolumn, bokstav in ((a, "a"), (b, "b")):
-            varde = rad[f"varde_{bokstav}"]
-            kolumn.markdown(
+    ut["konflikter"] = [konfliktkort(rad) for rad in konflikter.iter_rows(named=True)]
+    ut["omraden"] = {omrade: omradets_siffror(omrade) for omrade in OMRADEN}
+    return ut
+
+
+def konfliktkort(rad: dict) -> dict:
+    """One disagreement: its description, what each document says (Markdown and source
+    line per side) and which the dashboard shows, and why."""
+    uppgifter = []
+    for bokstav in ("a", "b"):
+        varde = rad[f"varde_{bokstav}"]
+        uppgifter.append(
+            (
                 f"**{bokstav.upper()}:** {rad[f'uppgift_{bokstav}']}"
-                + (f" — **{formatera(varde, rad['enhet'])}**" if varde is not None else "")
+                + (f" — **{formatera(varde, rad['enhet'])}**" if varde is not None else ""),
+                f"{rad[f'dokument_{bokstav}']}, avsnitt {rad[f'avsnitt_{bokstav}']}",
             )
-            kolumn.caption(f"{rad[f'dokument_{bokstav}']}, avsnitt {rad[f'avsnitt_{bokstav}']}")
-        st.markdown(f"Dashboarden visar {VISAS[rad['visas']]}. {rad['motivering']}")
+        )
+    return {
+        "rubrik": f"**{rad['beskrivning']}**",
+        "uppgifter": uppgifter,
+        "visas": f"Dashboarden visar {VISAS[rad['visas']]}. {rad['motivering']}",
+    }
 
-st.subheader("Alla siffror")
+
+def omradets_siffror(omrade: str) -> pl.DataFrame:
+    """The area's values with a source per row, as Swedish text."""
+    varden = fraga("varden_med_kalla", indikatorer=egna_indikatorer(omrade))
+    visning = varden.select(
+        "namn",
+        "ar",
+        "periodtyp",
+        "manad",
+        "dimension",
+        "varde",
+        "enhet",
+        "dokument",
+        "diarienummer",
+        "avsnitt",
+        "anmarkning",
+    )
+    return (
+        formatera_per_rad(visning, {"varde": 0})
+        .with_columns(pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER))
+        .drop("enhet")
+        .rename(
+            {
+                "namn": "Mått",
+                "ar": "År",
+                "periodtyp": "Periodtyp",
+                "manad": "Månad",
+                "dimension": "Dimension",
+                "varde": "Värde",
+                "dokument": "Dokument",
+                "diarienummer": "Diarienummer",
+                "avsnitt": "Avsnitt",
+                "anmarkning": "Anmärkning",
+            }
+        )
+    )
 
 
 def alla_siffror_csv() -> bytes:
@@ -126,6 +154,48 @@ def alla_siffror_csv() -> bytes:
     return alla.write_csv(separator=";").encode("utf-8-sig")
 
 
+sida = berakna()
+
+st.title("Källor och kvalitet")
+st.caption(
+    "Sidan gäller hela databasen; periodvalet i sidopanelen påverkar den inte. "
+    "Varje siffra i dashboarden kommer från en rad i data/ med dokument, datum, "
+    "diarienummer och avsnitt."
+)
+
+kolumner = st.columns(4)
+kolumner[0].metric("Källdokument", sida["antal_kallor"], border=True)
+kolumner[1].metric("Siffror i databasen", sida["antal_siffror"], border=True)
+kolumner[2].metric(
+    "Avstämningar",
+    sida["avstamningar"],
+    border=True,
+    help="Delar mot totaler, månader mot summor, andelar mot 100 % och budgetformler.",
+)
+kolumner[3].metric("Dokumenterade motsägelser", sida["antal_konflikter"], border=True)
+if sida["fel"]:
+    st.error(f"⚠️ {sida['fel']} avstämningar stämmer inte och saknar dokumenterad förklaring.")
+
+st.subheader("Källdokument")
+visa_tabell(sida["kalltabell"], width="stretch")
+
+st.subheader("Avstämningar")
+st.caption(
+    "Varje rad jämför en siffra som dokumenten anger med det som delarna, månaderna eller "
+    "formeln ger. En skillnad som dokumenten själva har är dokumenterad nedan."
+)
+visa_tabell(sida["kontrolltabell"], width="stretch")
+
+st.subheader("Där dokumenten säger olika")
+for konflikt in sida["konflikter"]:
+    with st.container(border=True):
+        st.markdown(konflikt["rubrik"])
+        for kolumn, (uppgift, kalla) in zip(st.columns(2), konflikt["uppgifter"]):
+            kolumn.markdown(uppgift)
+            kolumn.caption(kalla)
+        st.markdown(konflikt["visas"])
+
+st.subheader("Alla siffror")
 omrade = st.segmented_control(
     "Område",
     list(OMRADEN),
@@ -138,41 +208,7 @@ st.caption(
     "Områdets siffror med källa per rad. Nedladdningen innehåller alla siffror i databasen, "
     "med råa tal."
 )
-varden = fraga("varden_med_kalla", indikatorer=egna_indikatorer(omrade))
-visning = varden.select(
-    "namn",
-    "ar",
-    "periodtyp",
-    "manad",
-    "dimension",
-    "varde",
-    "enhet",
-    "dokument",
-    "diarienummer",
-    "avsnitt",
-    "anmarkning",
-)
-visa_tabell(
-    formatera_per_rad(visning, {"varde": 0})
-    .with_columns(pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER))
-    .drop("enhet")
-    .rename(
-        {
-            "namn": "Mått",
-            "ar": "År",
-            "periodtyp": "Periodtyp",
-            "manad": "Månad",
-            "dimension": "Dimension",
-            "varde": "Värde",
-            "dokument": "Dokument",
-            "diarienummer": "Diarienummer",
-            "avsnitt": "Avsnitt",
-            "anmarkning": "Anmärkning",
-        }
-    ),
-    width="stretch",
-    height=400,
-)
+visa_tabell(sida["omraden"][omrade], width="stretch", height=400)
 st.download_button(
     "Ladda ned alla siffror (CSV)",
     data=alla_siffror_csv,
