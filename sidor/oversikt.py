@@ -5,8 +5,9 @@ from dataclasses import replace
 import streamlit as st
 
 from nyckeltal.format import formatera
-from nyckeltal.kpi import bygg_kpier, sparkline
-from sidor._delat import fraga, vald_period, visa_kpier
+from nyckeltal.kpi import Kpi, bygg_kpier, sparkline
+from nyckeltal.perioder import Period
+from sidor._delat import fraga, per_version, vald_period, visa_kpier
 
 KORT = (
     "hushall_forsorjningsstod",
@@ -19,23 +20,30 @@ KORT = (
 # The cards' figures, and the budget that the cost card is noted against.
 VARDEN = [*KORT, "bistand_budget"]
 
-period = vald_period()
-st.title("Arbetslivsnämndens nyckeltal")
-st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
 
-indikatorer = fraga("indikatorer_med_mal", ar=period.ar, indikatorer=list(KORT))
-varden = fraga("nyckeltal_for_period", **period.som_parametrar(), indikatorer=VARDEN)
-jamforelse = fraga("nyckeltal_for_period", **period.jamforelse.som_parametrar(), indikatorer=VARDEN)
-sparklines = {
-    indikator: sparkline(fraga("serie_per_manad", indikator=indikator), period)
-    for indikator in KORT
-}
-prognoser = fraga("prognos_for_period", ar=period.ar, till_manad=period.till_manad)
-prognos = dict(zip(prognoser["indikator_id"].to_list(), prognoser["varde"].to_list()))
-periodvarden = dict(zip(varden["indikator_id"].to_list(), varden["varde"].to_list()))
+@per_version
+def berakna(period: Period) -> list[Kpi]:
+    """The KPI cards for the period, with their sparklines and notes, built once per database
+    version and period (six series filtered per card were most of a rerun)."""
+    indikatorer = fraga("indikatorer_med_mal", ar=period.ar, indikatorer=list(KORT))
+    varden = fraga("nyckeltal_for_period", **period.som_parametrar(), indikatorer=VARDEN)
+    jamforelse = fraga(
+        "nyckeltal_for_period", **period.jamforelse.som_parametrar(), indikatorer=VARDEN
+    )
+    sparklines = {
+        indikator: sparkline(fraga("serie_per_manad", indikator=indikator), period)
+        for indikator in KORT
+    }
+    prognoser = fraga("prognos_for_period", ar=period.ar, till_manad=period.till_manad)
+    prognos = dict(zip(prognoser["indikator_id"].to_list(), prognoser["varde"].to_list()))
+    periodvarden = dict(zip(varden["indikator_id"].to_list(), varden["varde"].to_list()))
+    return [
+        replace(kpi, notering=notering(kpi.indikator_id, period, periodvarden, prognos))
+        for kpi in bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period, sparklines)
+    ]
 
 
-def notering(indikator: str) -> str:
+def notering(indikator: str, period: Period, periodvarden: dict, prognos: dict) -> str:
     """The budget beside the cost, and the forecast beside the result, when they exist."""
     if indikator == "bistand_kostnad" and {indikator, "bistand_budget"} <= periodvarden.keys():
         budget = periodvarden["bistand_budget"]
@@ -55,10 +63,11 @@ def notering(indikator: str) -> str:
     return ""
 
 
-kort = [
-    replace(kpi, notering=notering(kpi.indikator_id))
-    for kpi in bygg_kpier(list(KORT), indikatorer, varden, jamforelse, period, sparklines)
-]
+period = vald_period()
+kort = berakna(period)
+
+st.title("Arbetslivsnämndens nyckeltal")
+st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
 visa_kpier(kort)  # with the staff's comments on these figures for the period, if any
 st.caption(
     "Pilen efter namnet visar önskad riktning (↗ högre är bättre, ↘ lägre är bättre). "
