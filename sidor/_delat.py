@@ -138,8 +138,8 @@ def visa_kpier(kort: list[Kpi]) -> None:
     with st.container(horizontal=True, wrap=True, gap="small"):
         for kpi in kort:
             visa_kpi(kpi)
-    for kpi in kort:
-        visa_kommentarer(kpi.indikator_id, kpi.period)
+    for kommentarer in _kommentarer(tuple((kpi.indikator_id, kpi.period) for kpi in kort)):
+        visa_kommentarer(kommentarer)
 
 
 def visa_kpi(kpi: Kpi) -> None:
@@ -274,20 +274,20 @@ def visa_flikar(nyckel: str, flikar: dict[str, Callable[[], None]]) -> None:
                 visa()
 
 
-def visa_kommentarer(indikator_id: str, period: Period) -> None:
-    """Staff comments on the indicator for the months of the period (why a figure dipped),
-    written on the page Administration. Shown as plain text: no Markdown or HTML from users."""
-    for namn, manad, ar, text in _kommentarer(indikator_id, period):
+def visa_kommentarer(kommentarer: list[tuple]) -> None:
+    """Staff comments on a figure for the months of the period (why a figure dipped), written
+    on the page Administration. Shown as plain text: no Markdown or HTML from users."""
+    for namn, manad, ar, text in kommentarer:
         with st.container(border=True):
             st.caption(f"💬 Kommentar: {namn}, {manadsnamn(manad)} {ar}")
             st.text(text)
 
 
 @per_version
-def _kommentarer(indikator_id: str, period: Period) -> list[tuple]:
-    """(indicator name, month, year, text) of the comments; a comment is a write, so a new
-    database version, so never stale."""
-    return (
+def _kommentarer(kort: tuple[tuple[str, Period], ...]) -> list[list[tuple]]:
+    """Per (indicator, period): (indicator name, month, year, text) of its comments. One
+    look-up for a row of cards; a comment is a write, so a new database version, never stale."""
+    return [
         fraga(
             "kommentarer_for_period",
             indikator=indikator_id,
@@ -297,4 +297,5 @@ def _kommentarer(indikator_id: str, period: Period) -> list[tuple]:
         )
         .select("namn", "manad", "ar", "text")
         .rows()
-    )
+        for indikator_id, period in kort
+    ]
