@@ -176,7 +176,7 @@ class _FrystFigur(go.Figure):
         return self.__dict__["_som_dict"]
 
 
-def _fryst(fig: go.Figure) -> go.Figure:
+def fryst(fig: go.Figure) -> go.Figure:
     """The figure, from now on read-only with its dict form kept (see _FrystFigur). Figures
     from per_version are shared between reruns and sessions and never changed after building;
     Streamlit only reads the dict (and drops trace uids, the same every time)."""
@@ -202,7 +202,7 @@ def visa_diagram(
     and the source. PNG: the chart's own toolbar (PLOTLY_CONFIG). nyckel names the widgets
     and the files.
     """
-    st.plotly_chart(_fryst(fig), theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
+    st.plotly_chart(fryst(fig), theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
     # The table is built only while the expander is open: a closed one costs nothing on the
     # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
     with st.expander(

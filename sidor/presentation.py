@@ -25,7 +25,7 @@ from nyckeltal.sammanfattning import (
     som_markdown,
     sparade_kommentarer,
 )
-from sidor._delat import _fryst, fraga, per_version, vald_period, visa_kpier
+from sidor._delat import fraga, fryst, per_version, vald_period, visa_kpier
 
 OVERSIKT = "Översikt"
 ANALYS = "Analys och prognos"
@@ -48,7 +48,7 @@ def stor_text(meningar: Iterable[str]) -> tuple[str, ...]:
 def diagram(fig, kalla: str, nyckel: str) -> dict:
     """A chart for the projector (larger type, taller), kept read-only with its dict form,
     and its source."""
-    return {"fig": _fryst(figurer.for_projektor(fig)), "kalla": kalla, "nyckel": nyckel}
+    return {"fig": fryst(figurer.for_projektor(fig)), "kalla": kalla, "nyckel": nyckel}
 
 
 @per_version

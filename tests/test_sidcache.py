@@ -44,3 +44,16 @@ def test_byggt_innehall_foljer_import_och_angring(fil):
 
     importera.angra_senaste("Anna Andersson", fil=fil)
     assert diagrammen(tittare.run()) == fore
+
+
+def test_en_fryst_figur_ger_plotlys_dict_en_gang():
+    import plotly.graph_objects as go
+
+    from sidor._delat import fryst
+
+    fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[4814.0, 5203.0, 5891.0], name="2022"))
+    vantat = go.Figure(fig).to_dict()
+    fryst_fig = fryst(fig)
+    assert fryst_fig.to_dict() == vantat
+    assert fryst_fig.to_dict() is fryst_fig.to_dict()  # built once, then the same object
+    assert fryst(fryst_fig) is fryst_fig
