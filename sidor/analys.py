@@ -20,6 +20,7 @@ from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import som_markdown
 from sidor._delat import (
+    KORTBREDD,
     fraga,
     per_version,
     vald_period,
@@ -379,8 +380,10 @@ def helarsprognos() -> None:
     del_ = prognosdel(period, serie_id)
     prognos = del_["prognos"]
     enhet = prognos.enhet
-    kolumner = st.columns(3)
-    with kolumner[0], st.container(border=True):
+    # cards of a fixed width that wrap, like the KPI cards: three columns cut the figures
+    # ("60 48…") on a tablet
+    kort = st.container(horizontal=True, wrap=True, gap="small")
+    with kort, st.container(border=True, width=KORTBREDD):
         st.metric(
             "Framskrivning helår",
             formatera(prognos.prognos.varde if prognos.prognos else None, enhet),
@@ -394,7 +397,7 @@ def helarsprognos() -> None:
             if prognos.prognos
             else "Kan inte beräknas."
         )
-    with kolumner[1], st.container(border=True):
+    with kort, st.container(border=True, width=KORTBREDD):
         st.metric(
             "Förvaltningens prognos",
             formatera(prognos.forvaltningens.varde if prognos.forvaltningens else None, enhet),
@@ -405,7 +408,7 @@ def helarsprognos() -> None:
             if prognos.forvaltningens
             else "Ingen prognos i handlingarna för perioden."
         )
-    with kolumner[2], st.container(border=True):
+    with kort, st.container(border=True, width=KORTBREDD):
         st.metric(
             f"Budget {ar}",
             formatera(prognos.budget.varde if prognos.budget else None, enhet),
