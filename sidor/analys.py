@@ -441,8 +441,14 @@ def helarsprognos() -> None:
         if "prov_text" in del_:
             st.markdown("**Metoden prövad på ett år med känt utfall**")
             st.markdown(del_["prov_text"])
-            # a static table: a data grid redraws its canvas late, after every period change
-            visa_tabell(del_["prov_visning"], statisk=True, border="horizontal")
+            # built when opened, and static: less to draw again on every period change
+            with st.expander(
+                "Felet för en prognos gjord efter varje månad (tabell)",
+                key="analys_provtabell",
+                on_change="rerun",
+            ) as utfallbar:
+                if utfallbar.open:
+                    visa_tabell(del_["prov_visning"], statisk=True, border="horizontal")
 
     # Built only while open (a forecast for every series); the page's Excel file has it too.
     with st.expander(
@@ -462,17 +468,30 @@ def malen() -> None:
     if not mal["takter"]:
         st.info(f"Inga mål för {ar} i handlingarna.")
     for i in range(0, len(mal["takter"]), 2):
-        for kolumn, (takt, text, d) in zip(st.columns(2), mal["takter"][i : i + 2]):
+        for kolumn, (takt, text, _) in zip(st.columns(2), mal["takter"][i : i + 2]):
             with kolumn, st.container(border=True):
                 st.markdown(f"**{takt.namn}** · {takt.mal_text}  \n{takt.status_text}")
                 st.markdown(text)
                 for notering in takt.noteringar:
                     st.caption(f"ℹ️ {notering}")
-                if d is not None:
-                    visa(d)
     if "visning" in mal:
         with st.expander("Alla mål som tabell"):
             visa_tabell(mal["visning"], statisk=True, border="horizontal")
+    # One target's path in a chart at a time, chosen here (and in the URL): every chart drawn
+    # costs the browser about as much as a one-chart page on each period change.
+    diagram = {takt.namn: d for takt, _, d in mal["takter"] if d is not None}
+    if diagram:
+        st.markdown("**Takten i ett diagram**")
+        valt = st.segmented_control(
+            "Mål i diagrammet",
+            list(diagram),
+            default=next(iter(diagram)),
+            required=True,
+            key="analys_maldiagram",
+            bind="query-params",
+            label_visibility="collapsed",
+        )
+        visa(diagram[valt or next(iter(diagram))])
 
 
 def sasongsmonster() -> None:

@@ -55,6 +55,14 @@ def test_prognos_bredvid_forvaltningens_och_budgeten():
     assert "gav 60 983 tkr; utfallet blev 60 766 tkr. Felet var 217 tkr (0,4 %)" in text
     prognos = diagram(at, "analys_prognos")
     assert spar(prognos, "2022")["y"][8] == 44923
+    # the back-test per month is a table built when its expander is opened
+    assert not at.table
+    at.session_state["analys_provtabell"] = True
+    at.run()
+    prov = at.table[0].value
+    assert len(prov) == 9  # a forecast after each month January–September 2021
+    assert list(prov.iloc[-1])[:2] == ["2021", "september"]
+    assert "60\u00a0983\u00a0tkr" in list(prov.iloc[-1])  # 45 210 × 55 894 / 41 437
     assert spar(prognos, f"Förvaltningens prognos: 60{NBSP}500{NBSP}tkr")["y"] == [60500]
 
 
@@ -115,5 +123,10 @@ def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
     at = oppna(analys_flik="Vad krävs för målen")
     assert not at.exception
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
-    assert "analys_takt_hushall_forsorjningsstod" in nycklar
-    assert all(n.startswith("analys_takt_") for n in nycklar)
+    # every target's card, one target's chart at a time, chosen above it
+    assert nycklar == ["analys_takt_hushall_forsorjningsstod"]
+    assert "Målet är redan nått" in " ".join(m.value for m in at.markdown)
+    at.segmented_control(key="analys_maldiagram").set_value("Mottagna flyktingar").run()
+    assert not at.exception
+    nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
+    assert len(nycklar) == 1 and nycklar[0].startswith("analys_takt_mottagna")
