@@ -953,6 +953,21 @@ class Uppdelning:
         )
 
     @property
+    def uppgifter(self) -> tuple[Uppgift, ...]:
+        """Every figure of the split, inputs first, in the order tables and texts list them."""
+        return (
+            self.kostnad_jmf,
+            self.kostnad,
+            self.hushall_jmf,
+            self.hushall,
+            self.per_hushall_jmf,
+            self.per_hushall,
+            self.forandring,
+            self.volym,
+            self.belopp,
+        )
+
+    @property
     def text(self) -> str:
         """The split in words; every figure in it is computed."""
         ned_v, ned_b = self.volym.varde < 0, self.belopp.varde < 0
@@ -1063,17 +1078,7 @@ def volym_och_belopp(tot: Totaler, period: Period) -> Volymanalys:
 def volymtabell(analys: Volymanalys) -> pl.DataFrame:
     rader = []
     for u in analys.uppdelningar:
-        for uppgift in (
-            u.kostnad_jmf,
-            u.kostnad,
-            u.hushall_jmf,
-            u.hushall,
-            u.per_hushall_jmf,
-            u.per_hushall,
-            u.forandring,
-            u.volym,
-            u.belopp,
-        ):
+        for uppgift in u.uppgifter:
             rader.append(
                 {
                     "period": u.rubrik,

@@ -411,17 +411,7 @@ class _Skrivare:
             f"{'lägre' if u.belopp.varde < 0 else 'högre'} kostnad per hushåll "
             f"({_v(u.per_hushall_jmf)} mot {_v(u.per_hushall)} per hushåll och månad) drog "
             f"{'ned' if u.belopp.varde < 0 else 'upp'} den med {_v(_abs(u.belopp))}.",
-            (
-                u.kostnad_jmf,
-                u.kostnad,
-                u.hushall_jmf,
-                u.hushall,
-                u.per_hushall_jmf,
-                u.per_hushall,
-                u.forandring,
-                u.volym,
-                u.belopp,
-            ),
+            u.uppgifter,
         )
 
     def flykting(self) -> list[Mening]:
