@@ -31,6 +31,21 @@ def db(egen_databasfil) -> Databas:
     databas.stang()
 
 
+@pytest.fixture(scope="session")
+def seeddatabas(tmp_path_factory) -> Path:
+    """A database built from data/ once, for tests that write: each gets a copy (dbkopia)."""
+    return bygg.bygg(tmp_path_factory.mktemp("grund") / "nyckeltal.duckdb")
+
+
+@pytest.fixture
+def dbkopia(seeddatabas, tmp_path) -> Path:
+    """A fresh copy of the seeded database in its own db/ directory (backups go beside it)."""
+    kopia = tmp_path / "db" / "nyckeltal.duckdb"
+    kopia.parent.mkdir()
+    shutil.copyfile(seeddatabas, kopia)
+    return kopia
+
+
 @pytest.fixture
 def datakopia(tmp_path) -> Path:
     """A copy of data/ to change; build from it with bygg.bygg(mal, data=datakopia)."""

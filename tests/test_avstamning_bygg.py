@@ -6,8 +6,6 @@ write that fails leaves the old file, checks included, as it was.
 The October figures are the made-up test figures of tests/import_filer; the September ones
 are the seeds' (committee papers of 27 October 2022)."""
 
-import shutil
-
 import pytest
 from import_filer import DAG, KALLA, OKTOBER, csv_fil, innehall, rad
 
@@ -15,17 +13,10 @@ from nyckeltal import avstamning, bygg, importera
 from nyckeltal.db import oppna_last
 
 
-@pytest.fixture(scope="module")
-def grund(tmp_path_factory):
-    return bygg.bygg(tmp_path_factory.mktemp("grund") / "nyckeltal.duckdb")
-
-
 @pytest.fixture
-def fil(grund, tmp_path):
-    kopia = tmp_path / "db" / "nyckeltal.duckdb"
-    kopia.parent.mkdir()
-    shutil.copyfile(grund, kopia)
-    return kopia
+def fil(dbkopia):
+    """Each test works on its own copy of the seeded database."""
+    return dbkopia
 
 
 def kontroller(fil) -> dict[tuple, tuple]:
@@ -56,8 +47,8 @@ RATTAD_SEPTEMBERKOSTNAD = csv_fil(
 )
 
 
-def test_bygget_fran_data_har_kontrollerna(grund):
-    k = kontroller(grund)
+def test_bygget_fran_data_har_kontrollerna(seeddatabas):
+    k = kontroller(seeddatabas)
     assert k[KOSTNAD_SEP_2022] == (9, 44923, 44923)  # nine months against "Summa: Jan-Sept"
     assert k[("delar_mot_total", "evakuering_ukraina", 2022, "prognos", 9)][1:] == (-6000, -5990)
     assert KOSTNAD_OKT_2022 not in k

@@ -7,7 +7,6 @@ figures are the seeds' (committee papers of 27 October 2022)."""
 
 import datetime as dt
 import hashlib
-import shutil
 import subprocess
 import sys
 import threading
@@ -37,18 +36,10 @@ from nyckeltal.db import Databas, oppna_last
 ROT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def grund(tmp_path_factory):
-    """A database built from data/ once; each test works on its own copy."""
-    return bygg.bygg(tmp_path_factory.mktemp("grund") / "nyckeltal.duckdb")
-
-
 @pytest.fixture
-def fil(grund, tmp_path):
-    kopia = tmp_path / "db" / "nyckeltal.duckdb"
-    kopia.parent.mkdir()
-    shutil.copyfile(grund, kopia)
-    return kopia
+def fil(dbkopia):
+    """Each test works on its own copy of the seeded database."""
+    return dbkopia
 
 
 def importera_fil(fil, innehall=OKTOBER, namn="oktober.csv", vem="Anna Andersson"):

@@ -8,16 +8,15 @@ import pytest
 from import_filer import OKTOBER
 from streamlit.testing.v1 import AppTest
 
-from nyckeltal import bygg, importera
+from nyckeltal import importera
 
 OKTOBER_TKR = "5012"  # October 2022's cost in the import file (tkr), not in the papers
 
 
 @pytest.fixture
-def fil(tmp_path, monkeypatch):
-    databas = bygg.bygg(tmp_path / "db" / "nyckeltal.duckdb")
-    monkeypatch.setenv("NYCKELTAL_DB", str(databas))
-    return databas
+def fil(dbkopia, monkeypatch):
+    monkeypatch.setenv("NYCKELTAL_DB", str(dbkopia))
+    return dbkopia
 
 
 def bistand_oktober() -> AppTest:
