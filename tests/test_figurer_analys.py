@@ -4,7 +4,7 @@ built from the seeded database (figures of the committee's papers of 27 October 
 import pytest
 
 from nyckeltal import analys
-from nyckeltal.figurer import BAS_FARG, NEGATIV, POSITIV, arsfarg
+from nyckeltal.figurer import BAS_FARG, NEGATIV, POSITIV, REFERENS, VALT_AR, arsfarg
 from nyckeltal.figurer import analys as figurer
 from nyckeltal.perioder import Period
 
@@ -29,7 +29,9 @@ def test_prognosdiagram(tot):
     assert namn[:3] == ["2020", "2021", "2022"]
     assert "Helår 2020: 55\u00a0894\u00a0tkr" in namn and "Helår 2021: 60\u00a0766\u00a0tkr" in namn
     ar2022 = spar(fig, "2022")
-    assert ar2022.line.color == arsfarg(2022) and ar2022.line.width > spar(fig, "2021").line.width
+    # the year analysed in the strongest colour, thickest
+    assert ar2022.line.color == arsfarg(2022, 2022) == VALT_AR
+    assert ar2022.line.width > spar(fig, "2021").line.width
     assert ar2022.y[8] == 44923 and ar2022.y[9] is None  # no October: a gap, not 0
     framskrivning = spar(fig, "Framskrivning 2022 (beräknad): 60\u00a0488\u00a0tkr")
     assert list(framskrivning.x) == [9, 12] and framskrivning.line.dash == "dash"
@@ -37,7 +39,9 @@ def test_prognosdiagram(tot):
     spann = spar(fig, figurer.SPANN)
     assert spann.fill == "toself" and round(max(spann.y)) == 60596 and round(min(spann.y)) == 44923
     assert spar(fig, "Förvaltningens prognos: 60\u00a0500\u00a0tkr").y == (60500,)
-    assert spar(fig, "Budget 2022: 57\u00a0500\u00a0tkr").marker.color == NEGATIV
+    # a budget is a reference, not a deficit: the reference colour and a hollow square
+    budget = spar(fig, "Budget 2022: 57\u00a0500\u00a0tkr")
+    assert budget.marker.color == REFERENS and budget.marker.symbol == "square-open"
     assert list(fig.layout.xaxis.ticktext)[0] == "jan"
 
 
@@ -54,7 +58,8 @@ def test_helarsjamforelse_med_spann_som_felstapel(tot):
     forsta = fig.data[0]
     assert round(forsta.x[0]) == 60488
     assert round(forsta.error_x.arrayminus[0]) == 108 and round(forsta.error_x.array[0]) == 108
-    assert spar(fig, "Utfall 2020").marker.color == arsfarg(2020)
+    assert spar(fig, "Utfall 2020").marker.color == arsfarg(2020, 2022, 2021)
+    assert spar(fig, "Utfall 2021").marker.color == arsfarg(2021, 2022, 2021)
     assert "tkr" in forsta.hovertemplate
 
 
@@ -64,7 +69,7 @@ def test_sasongsdiagram_band_och_markerade_manader(tot):
     lagst, hogst, ar = fig.data
     assert list(lagst.y[:2]) == [4357, 4336] and list(hogst.y[:2]) == [4449, 4595]
     assert hogst.fill == "tonexty" and hogst.name.startswith("Spann 2020–2021")
-    assert ar.name == "2022" and ar.line.color == arsfarg(2022)
+    assert ar.name == "2022" and ar.line.color == arsfarg(2022, 2022)
     assert ar.marker.symbol[0] == "triangle-up"  # januari over the band
     assert ar.marker.symbol[2] == "triangle-down"  # mars under it
     assert ar.marker.symbol[8] == "circle"  # september within
@@ -75,6 +80,7 @@ def test_volymdiagram_bryggan_fran_2021_till_2022(tot):
     sep = analys.volym_och_belopp(tot, SEP_2022).uppdelningar[0]
     fig = figurer.volymdiagram(sep)
     (vattenfall,) = fig.data
+    assert vattenfall.totals.marker.color == BAS_FARG
     assert list(vattenfall.measure) == ["absolute", "relative", "relative", "total"]
     assert vattenfall.y[0] == 5084 and vattenfall.y[3] == 4815
     assert round(vattenfall.y[1]) == -617 and round(vattenfall.y[2]) == 348
@@ -94,7 +100,7 @@ def test_maltaktdiagram_hushall(tot, db):
     takt = spar(fig, "Takten hittills (beräknad): 606")
     assert list(takt.x) == [9, 12] and takt.y[1] == 606
     bana = spar(fig, "Bana som precis når målet (beräknad)")
-    assert list(bana.y) == [648, 700] and bana.line.color == BAS_FARG
+    assert list(bana.y) == [648, 700] and bana.line.color == REFERENS
     assert spar(fig, "Högst 700 per månad").y == (700, 700)
 
 

@@ -40,7 +40,7 @@ def former(med_jamforelse=True):
 def test_anstallningsformer_grupperade_liggande_staplar_med_totaler_i_namnen():
     fig = arbetsmarknad.anstallningsformer(former(), 2022, 2021)
     assert [t.name for t in fig.data] == ["2022 (totalt 409)", "2021 (totalt 451)"]
-    assert [t.marker.color for t in fig.data] == [arsfarg(2022), arsfarg(2021)]
+    assert [t.marker.color for t in fig.data] == [arsfarg(2022, 2022), arsfarg(2021, 2022, 2021)]
     assert all(t.orientation == "h" for t in fig.data)
     # the total is in the legend, not a bar that would dwarf the forms
     assert list(fig.data[0].y) == list(FORMER)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from nyckeltal.figurer import BAS_FARG, arsfarg, bistand
+from nyckeltal.figurer import REFERENS, VALT_AR, arsfarg, bistand
 from nyckeltal.perioder import Period
 
 HITTILLS_SEP_2022 = Period(2022, 1, 9, 2021)
@@ -46,7 +46,9 @@ def spar(fig, namn):
 def test_kostnad_per_manad_en_linje_per_ar_med_arets_farg_och_valt_ar_tjockast():
     fig = bistand.kostnad_per_manad(serie(KOSTNAD), HITTILLS_SEP_2022)
     assert [t.name for t in fig.data] == ["2020", "2021", "2022"]
-    assert [t.line.color for t in fig.data] == [arsfarg(2020), arsfarg(2021), arsfarg(2022)]
+    # colours by role: the chosen year strongest, then its comparison year, then the others
+    assert [t.line.color for t in fig.data] == [arsfarg(a, 2022, 2021) for a in (2020, 2021, 2022)]
+    assert spar(fig, "2022").line.color == VALT_AR
     # the chosen year thickest, the comparison year next
     bredd = {t.name: t.line.width for t in fig.data}
     assert bredd["2022"] > bredd["2021"] > bredd["2020"]
@@ -66,6 +68,7 @@ def test_vald_period_markeras_som_ett_band_over_manaderna():
     # a different period moves the emphasis to another year
     fig2020 = bistand.kostnad_per_manad(serie(KOSTNAD), Period(2020, 1, 4, 2021))
     assert spar(fig2020, "2020").line.width == 4
+    assert spar(fig2020, "2020").line.color == VALT_AR
 
 
 def test_ackumulerad_kostnad_summerar_manaderna_och_stannar_vid_en_lucka():
@@ -106,7 +109,7 @@ def test_kostnad_mot_budget_visar_textens_budgetpunkt_och_den_beraknade_linjen()
     assert linje.y[8] == 43125 and linje.y[11] == 57500
     punkt = spar(fig, "Budget hittills enligt texten")
     assert (list(punkt.x), list(punkt.y)) == ([9], [43125])
-    assert punkt.marker.color == BAS_FARG
+    assert punkt.marker.color == REFERENS
     assert spar(fig, "2022").y[8] == 44923
     assert "beräknat" in spar(fig, "2022").hovertemplate
 
@@ -149,7 +152,9 @@ def test_helar_skiljer_utfall_prognos_och_budget_at():
     utfall, prognos, budget = fig.data
     assert list(utfall.x) == ["Bokslut 2020", "Bokslut 2021"]
     assert list(utfall.y) == [55894, 60766]
-    assert list(utfall.marker.color) == [arsfarg(2020), arsfarg(2021)]
+    # the latest year (2022, the forecast's) is the chosen one, 2021 its comparison year
+    assert list(utfall.marker.color) == [arsfarg(2020, 2022, 2021), arsfarg(2021, 2022, 2021)]
+    assert prognos.marker.color == (VALT_AR,)
     assert (list(prognos.x), list(prognos.y)) == (["Prognos 2022"], [60500])
     assert prognos.marker.pattern.shape == "/"  # hatched: a forecast, not an outcome
     assert (list(budget.x), list(budget.y)) == (["Budget 2022"], [57500])
@@ -193,7 +198,7 @@ def test_varde_per_ar_sager_uppgift_saknas_i_stallet_for_en_nollstapel():
     (staplar,) = fig.data
     assert list(staplar.x) == ["2020", "2021", "2022"]
     assert list(staplar.y) == [436, 436, None]
-    assert list(staplar.marker.color) == [arsfarg(2020), arsfarg(2021), arsfarg(2022)]
+    assert list(staplar.marker.color) == [arsfarg(a, 2022, 2021) for a in (2020, 2021, 2022)]
     (saknas,) = fig.layout.annotations
     assert saknas.text == "uppgift saknas" and saknas.x == 2  # the position of 2022
     tabell = bistand.artabell(rader, [2020, 2021, 2022])

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from nyckeltal.figurer import arsfarg, flykting
+from nyckeltal.figurer import KONTUR, arsfarg, flykting
 from nyckeltal.perioder import Period
 
 NBSP = "\u00a0"
@@ -72,7 +72,10 @@ def test_mottagna_mot_mal_staplar_i_arsfarg_och_mallinje():
     fig = flykting.mottagna_mot_mal(tabell, Decimal(100), "lägst", 2022)
     assert [t.name for t in fig.data] == ["2021", "2022"]
     assert [list(t.y) for t in fig.data] == [[88.0], [102.0]]
-    assert [t.marker.color for t in fig.data] == [arsfarg(2021), arsfarg(2022)]
+    assert [t.marker.color for t in fig.data] == [arsfarg(2021, 2022, 2021), arsfarg(2022, 2022)]
+    # an outline on every bar, the period's year thickest
+    assert all(t.marker.line.color == KONTUR for t in fig.data)
+    assert fig.data[1].marker.line.width > fig.data[0].marker.line.width
     assert fig.data[1].text == ("102",)
     # the target is a dashed line at 100 named in words, not a colour
     (linje,) = fig.layout.shapes
@@ -94,7 +97,7 @@ def test_kon_bada_aren_med_procenttext():
     df = fordelning({2021: {"Kvinnor": 49, "Män": 51}, 2022: {"Kvinnor": 42, "Män": 58}})
     fig = flykting.staplar_per_ar(df, "procent", axeltitel="Andel")
     assert [t.name for t in fig.data] == ["2021", "2022"]
-    assert [t.marker.color for t in fig.data] == [arsfarg(2021), arsfarg(2022)]
+    assert [t.marker.color for t in fig.data] == [arsfarg(2021, 2022, 2021), arsfarg(2022, 2022)]
     assert list(fig.data[1].x) == ["Kvinnor", "Män"]
     assert list(fig.data[1].y) == [42.0, 58.0]
     assert fig.data[1].text == (f"42{NBSP}%", f"58{NBSP}%")

@@ -6,7 +6,7 @@ import json
 
 import polars as pl
 
-from nyckeltal.figurer import BAS_FARG
+from nyckeltal.figurer import KATEGORIFARGER
 from nyckeltal.figurer.partnerskap import (
     FARG_PER_TYP,
     beloppstext,
@@ -56,7 +56,7 @@ def test_tidslinje_en_stapel_per_partnerskap_med_period(db):
     assert [t.name for t in fig.data] == ["ESF-projekt", "IOP"]
     esf, iop = fig.data
     assert esf.marker.color == FARG_PER_TYP["ESF-projekt"]
-    assert iop.marker.color == BAS_FARG
+    assert iop.marker.color == KATEGORIFARGER[0]
     assert list(esf.base) == ["2014-02-01"]
     assert list(iop.base) == ["2023-01-01", "2023-01-01"]
     # durations in milliseconds up to the end of the last day

@@ -1,8 +1,9 @@
-"""Shared look of every chart: Swedish numbers and months, colour-blind-safe colours per year.
+"""Shared look of every chart: Swedish numbers, months and toolbar, accessible colours.
 
 Figure builders in this package are pure functions from frames to go.Figure (graph_objects,
 not Plotly Express, which costs tens of milliseconds per chart). Pages render them with
-st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG).
+st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, alt=alt_text(fig)). The colours, and
+the WCAG contrast they keep, live in farger; the chart's accessible name in beskrivning.
 """
 
 from __future__ import annotations
@@ -10,39 +11,125 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from nyckeltal.figurer.farger import (
+    BAS_FARG,
+    GRA,
+    JAMFORELSEAR,
+    KATEGORIFARGER,
+    KATEGORISTRECK,
+    KATEGORISYMBOLER,
+    KONTUR,
+    NEGATIV,
+    OVRIGT_AR,
+    POSITIV,
+    REFERENS,
+    TEXT_SVAG,
+    TEXTFARG,
+    VALT_AR,
+    VIT,
+    Arsstil,
+    arsfarg,
+    arsstil,
+    genomskinlig,
+    kontrast,
+)
 from nyckeltal.format import DAGAR, KORTA_DAGAR, KORTA_MANADER, MANADER
 
-# Paul Tol's colour-blind-safe qualitative palette (Plotly's "Safe"), in the order years take.
-SAFE = (
-    "#88CCEE",
-    "#CC6677",
-    "#DDCC77",
-    "#117733",
-    "#332288",
-    "#AA4499",
-    "#44AA99",
-    "#999933",
-    "#882255",
-    "#661100",
-    "#6699CC",
-    "#888888",
-)
-_FORSTA_AR = 2016
-GRA = "#888888"
-BAS_FARG = "#332288"  # single-series bars and lines
-POSITIV = "#117733"  # surplus / in the desired direction (always paired with a sign or label)
-NEGATIV = "#882255"
+__all__ = [
+    "BAS_FARG",
+    "GRA",
+    "JAMFORELSEAR",
+    "KATEGORIFARGER",
+    "KATEGORISTRECK",
+    "KATEGORISYMBOLER",
+    "KONTUR",
+    "NEGATIV",
+    "OVRIGT_AR",
+    "PLOTLY_CONFIG",
+    "POSITIV",
+    "REFERENS",
+    "TEXT_SVAG",
+    "TEXTFARG",
+    "VALT_AR",
+    "VERKTYGSFALT_SV",
+    "VIT",
+    "Arsstil",
+    "arsfarg",
+    "arsstil",
+    "genomskinlig",
+    "grundlayout",
+    "kontrast",
+    "manadsaxel",
+    "satt_layout",
+    "satt_xaxlar",
+    "satt_yaxlar",
+]
 
-
-def arsfarg(ar: int) -> str:
-    """The same colour for a year in every chart: 2020 light blue, 2021 red, 2022 sand, …"""
-    return SAFE[(ar - _FORSTA_AR + 8) % len(SAFE)]
-
+# The toolbar and notices of plotly.js in Swedish. Streamlit's bundled plotly.js registers only
+# English, so the words go with the config. Keys are plotly.js's English texts exactly as it
+# looks them up (plotly.js 3: src/components/modebar/buttons.js and modebar.js, the drag and
+# legend notices, the placeholders of editable charts); a key it no longer uses does no harm.
+# Worded for a reader who does not know Plotly: "Flytta diagrammet", not "Panorera".
+VERKTYGSFALT_SV = {
+    # modebar buttons
+    "Download plot as a PNG": "Ladda ned som PNG-bild",
+    "Download plot as a png": "Ladda ned som PNG-bild",  # plotly.js before 2.0
+    "Download plot": "Ladda ned diagrammet som bild",
+    "Download plot as JSON": "Ladda ned diagrammets data som JSON",
+    "Zoom": "Zooma",
+    "Pan": "Flytta diagrammet",
+    "Box Select": "Markera med en rektangel",
+    "Lasso Select": "Markera med frihand",
+    "Zoom in": "Zooma in",
+    "Zoom out": "Zooma ut",
+    "Autoscale": "Visa alla värden",
+    "Reset axes": "Återställ axlar",
+    "Reset": "Återställ",
+    "Reset view": "Återställ vyn",
+    "Reset views": "Återställ vyerna",
+    "Toggle Spike Lines": "Visa eller dölj hjälplinjer",
+    "Show closest data on hover": "Visa närmaste värde vid muspekaren",
+    "Compare data on hover": "Jämför alla värden vid muspekaren",
+    "Toggle show closest data on hover": "Visa eller dölj närmaste värde vid muspekaren",
+    "Draw line": "Rita en linje",
+    "Draw open freeform": "Rita fritt",
+    "Draw closed freeform": "Rita en fri form",
+    "Draw rectangle": "Rita en rektangel",
+    "Draw circle": "Rita en cirkel",
+    "Erase active shape": "Radera den valda formen",
+    "Orbital rotation": "Rotera fritt",
+    "Turntable rotation": "Rotera runt axeln",
+    "Reset camera to default": "Återställ kameran",
+    "Reset camera to last save": "Återställ kameran till senast sparade läge",
+    "Share": "Dela",
+    "Share chart": "Dela diagrammet",
+    "Share chart...": "Dela diagrammet …",
+    "Edit in Chart Studio": "Redigera i Chart Studio",
+    "Produced with Plotly.js": "Skapat med Plotly.js",
+    "Produced with Plotly": "Skapat med Plotly",
+    # notices while zooming, clicking the legend and saving a picture
+    "Double-click to zoom back out": "Dubbelklicka för att zooma ut igen",
+    "Double-click on legend to isolate one trace": (
+        "Dubbelklicka på en post i förklaringen för att bara visa den"
+    ),
+    "Taking snapshot - this may take a few seconds": "Sparar bilden – det kan ta några sekunder",
+    "Snapshot succeeded": "Bilden är sparad",
+    "Sorry, there was a problem downloading your snapshot!": "Bilden gick inte att ladda ned.",
+    # a series without a name, and the placeholders of an editable chart
+    "trace": "serie",
+    "new text": "ny text",
+    "Click to enter Plot title": "Klicka för att skriva diagrammets rubrik",
+    "Click to enter Plot subtitle": "Klicka för att skriva diagrammets underrubrik",
+    "Click to enter X axis title": "Klicka för att skriva x-axelns rubrik",
+    "Click to enter Y axis title": "Klicka för att skriva y-axelns rubrik",
+    "Click to enter Colorscale title": "Klicka för att skriva färgskalans rubrik",
+}
 
 PLOTLY_CONFIG = {
     "locale": "sv",
     "locales": {
         "sv": {
+            "dictionary": VERKTYGSFALT_SV,
             "format": {
                 "months": [m.capitalize() for m in MANADER],
                 "shortMonths": list(KORTA_MANADER),
@@ -50,7 +137,7 @@ PLOTLY_CONFIG = {
                 "shortDays": list(KORTA_DAGAR),
                 "decimal": ",",
                 "thousands": "\u00a0",
-            }
+            },
         }
     },
     "displaylogo": False,
@@ -134,7 +221,9 @@ def grundlayout(fig: go.Figure, y_titel: str = "", hojd: int = 360) -> go.Figure
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         font={"family": "Source Sans Pro, Arial, sans-serif", "size": 14},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        hoverlabel={"font_size": 14},
+        # White hover boxes with dark text: a box in the series' colour put Plotly's grey text
+        # on the grey of other years at 2.8:1.
+        hoverlabel={"font_size": 14, "font_color": TEXTFARG, "bgcolor": VIT},
     )
     return satt_yaxlar(fig, title_text=y_titel, tickformat=",~f")
 

@@ -1,7 +1,10 @@
 """Charts of the meeting pages (Analys och prognos, Rapport, Presentation).
 
 Pure functions from the results of nyckeltal.analys (and frames) to go.Figure. Computed
-figures say so in their names and hover texts; a year keeps its colour from arsfarg.
+figures say so in their names and hover texts; a year is drawn by its role (farger.arsstil:
+the year analysed strongest, its comparison year next); targets, budgets and the papers' own
+forecast in the reference colour with their own dash or symbol; each builder says what its
+chart shows (beskrivning.beskriv).
 """
 
 from __future__ import annotations
@@ -18,7 +21,22 @@ from nyckeltal.analys import (
     Maltakt,
     Uppdelning,
 )
-from nyckeltal.figurer import BAS_FARG, GRA, NEGATIV, POSITIV, arsfarg, grundlayout, manadsaxel
+from nyckeltal.figurer import (
+    BAS_FARG,
+    GRA,
+    KONTUR,
+    NEGATIV,
+    POSITIV,
+    REFERENS,
+    arsstil,
+    genomskinlig,
+    grundlayout,
+    manadsaxel,
+    satt_layout,
+    satt_xaxlar,
+    satt_yaxlar,
+)
+from nyckeltal.figurer.beskrivning import beskriv
 from nyckeltal.format import MANADER, formatera
 from nyckeltal.perioder import Period
 
@@ -29,6 +47,12 @@ SPANN = "Spann (lägsta–högsta kvot, beräknat)"
 
 def _f(varde) -> float | None:
     return None if varde is None else float(varde)
+
+
+def _gemen(namn: str) -> str:
+    """An indicator's name inside a sentence: 'Nettokostnad …' -> 'nettokostnad …', but
+    'SFI …' stays."""
+    return namn[:1].lower() + namn[1:] if namn[1:2].islower() else namn
 
 
 def _manadsvarden(serie: pl.DataFrame, ar: int) -> list[float | None]:
@@ -52,6 +76,7 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
     fig = go.Figure()
     ar_i_bild = sorted({k.ar for k in prognos.kvoter} | {prognos.ar})
     for ar in ar_i_bild:
+        arets = arsstil(ar, prognos.ar, period.jamforelsear)
         fig.add_scatter(
             x=MANADER_1_12,
             y=_manadsvarden(serie, ar),
@@ -59,8 +84,8 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             legendgroup=str(ar),
             mode="lines+markers",
             connectgaps=False,
-            line={"color": arsfarg(ar), "width": 4 if ar == prognos.ar else 2},
-            marker={"size": 7 if ar == prognos.ar else 5},
+            line=arets.linje,
+            marker=arets.markor(0.8),
             customdata=list(MANADER),
             hovertemplate="%{customdata}: %{y:,.0f}" + enhet + "<extra>%{fullData.name}</extra>",
         )
@@ -73,13 +98,13 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             legendgroup=str(kvot.ar),
             mode="markers",
             marker={
-                "color": arsfarg(kvot.ar),
+                **arsstil(kvot.ar, prognos.ar, period.jamforelsear).markor(),
                 "size": 12,
-                "symbol": "circle",
-                "line": {"color": BAS_FARG, "width": 1},
+                "line": {"color": KONTUR, "width": 1},
             },
             hovertemplate=namn + "<extra></extra>",
         )
+    valt = arsstil(prognos.ar, prognos.ar)
     if prognos.prognos is not None and prognos.hittills is not None:
         m, nu = prognos.till_manad, _f(prognos.hittills.varde)
         if prognos.lag is not None and prognos.hog is not None:
@@ -89,8 +114,9 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
                 name=SPANN,
                 mode="lines",
                 fill="toself",
-                fillcolor="rgba(136,136,136,0.25)",
-                line={"color": GRA, "width": 0.5},
+                # a light fill, its edges drawn at 3:1
+                fillcolor=genomskinlig(GRA, 0.25),
+                line={"color": GRA, "width": 1.5},
                 hoverinfo="skip",
             )
         namn = (
@@ -102,18 +128,18 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             y=[nu, _f(prognos.prognos.varde)],
             name=namn,
             mode="lines+markers",
-            line={"color": arsfarg(prognos.ar), "width": 3, "dash": "dash"},
+            line={"color": valt.farg, "width": 3, "dash": "dash"},
             marker={
                 "size": [0, 14],
                 "symbol": "star",
-                "color": arsfarg(prognos.ar),
-                "line": {"color": BAS_FARG, "width": 1},
+                "color": valt.farg,
+                "line": {"color": KONTUR, "width": 1},
             },
             hovertemplate=namn + "<extra></extra>",
         )
-    for uppgift, etikett, symbol, farg in (
-        (prognos.forvaltningens, "Förvaltningens prognos", "diamond", BAS_FARG),
-        (prognos.budget, f"Budget {prognos.ar}", "square-open", NEGATIV),
+    for uppgift, etikett, symbol in (
+        (prognos.forvaltningens, "Förvaltningens prognos", "diamond"),
+        (prognos.budget, f"Budget {prognos.ar}", "square-open"),
     ):
         if uppgift is None:
             continue
@@ -123,22 +149,36 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             y=[_f(uppgift.varde)],
             name=namn,
             mode="markers",
-            marker={"color": farg, "size": 13, "symbol": symbol, "line": {"width": 2}},
+            marker={
+                "color": REFERENS,
+                "size": 13,
+                "symbol": symbol,
+                "line": {"color": REFERENS, "width": 2},
+            },
             hovertemplate=namn + "<extra></extra>",
         )
     titel = "Ackumulerat" if prognos.matt_typ == "flode" else prognos.namn
     grundlayout(fig, f"{titel}{',' if enhet else ''}{enhet}", hojd=440)
     manadsaxel(fig)
-    fig.update_xaxes(range=[0.5, 12.7])
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"b": 10, "t": 20})
-    return fig
+    satt_xaxlar(fig, range=[0.5, 12.7])
+    satt_yaxlar(fig, rangemode="tozero")
+    satt_layout(fig, legend={"y": -0.12, "yanchor": "top"}, margin={"b": 10, "t": 20})
+    vad = "ackumulerat per månad" if prognos.matt_typ == "flode" else "per månad"
+    return beskriv(
+        fig,
+        f"{_gemen(prognos.namn)} {vad} och framskrivning till helår {prognos.ar}",
+        enhet=prognos.enhet,
+        nyckelserie=str(prognos.ar),
+        nyckelx=prognos.till_manad,
+        manader=True,
+    )
 
 
 def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
     """The full-year figures side by side as dots: the computed forecast with its range, the
     simple run rate, the papers' forecast, the budget and the earlier years' outcomes."""
     rader: list[tuple[str, Decimal, str, str, tuple | None]] = []
+    valt = arsstil(prognos.ar, prognos.ar)
     if prognos.prognos is not None:
         spann = None
         if prognos.lag is not None and prognos.hog is not None:
@@ -150,7 +190,7 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
             (
                 f"Framskrivning {prognos.ar} (beräknad)",
                 prognos.prognos.varde,
-                arsfarg(prognos.ar),
+                valt.farg,
                 "star",
                 spann,
             )
@@ -161,12 +201,14 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
         )
     if prognos.forvaltningens is not None:
         rader.append(
-            ("Förvaltningens prognos", prognos.forvaltningens.varde, BAS_FARG, "diamond", None)
+            ("Förvaltningens prognos", prognos.forvaltningens.varde, REFERENS, "diamond", None)
         )
     if prognos.budget is not None:
-        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, NEGATIV, "square-open", None))
+        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, REFERENS, "square-open", None))
     for kvot in sorted(prognos.kvoter, key=lambda k: -k.ar):
-        rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, arsfarg(kvot.ar), "circle", None))
+        # earlier years' outcomes, the year before as the comparison year of the other charts
+        stil = arsstil(kvot.ar, prognos.ar, prognos.ar - 1)
+        rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, stil.farg, stil.symbol, None))
     enhet = _ENHET[prognos.enhet]
     fig = go.Figure()
     for namn, varde, farg, symbol, spann in rader:
@@ -179,7 +221,12 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
                 "color": farg,
                 "size": 15,
                 "symbol": symbol,
-                "line": {"color": BAS_FARG, "width": 1},
+                # an open symbol is its outline
+                "line": (
+                    {"color": farg, "width": 2}
+                    if symbol.endswith("-open")
+                    else {"color": KONTUR, "width": 1}
+                ),
             },
             text=[formatera(varde, prognos.enhet)],
             textposition="top center",
@@ -201,9 +248,15 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
             hovertemplate="%{y}: %{x:,.0f}" + enhet + "<extra></extra>",
         )
     grundlayout(fig, "", hojd=90 + 48 * max(len(rader), 1))
-    fig.update_xaxes(title_text=f"Helår{',' if enhet else ''}{enhet}", tickformat=",~f")
-    fig.update_yaxes(autorange="reversed", title_text="")
-    return fig
+    satt_xaxlar(fig, title_text=f"Helår{',' if enhet else ''}{enhet}", tickformat=",~f")
+    satt_yaxlar(fig, autorange="reversed", title_text="")
+    return beskriv(
+        fig,
+        f"{_gemen(prognos.namn)} för helår {prognos.ar}: framskrivning, prognoser, budget "
+        "och tidigare års utfall",
+        enhet=prognos.enhet,
+        nyckelserie=rader[0][0] if rader else None,
+    )
 
 
 # --- Seasonality -----------------------------------------------------------------------------
@@ -224,11 +277,12 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
             f"Spann {tidigare[0]}–{tidigare[-1]}" if len(tidigare) > 1 else (f"Värde {tidigare[0]}")
         )
         bandnamn += " (lägsta–högsta samma månad)"
+        # the band's edges are lines of 3:1; its fill may stay light
         fig.add_scatter(
             x=med_band["manad"].to_list(),
             y=med_band["lagst"].to_list(),
             mode="lines",
-            line={"color": GRA, "width": 0.5},
+            line={"color": GRA, "width": 1.5},
             showlegend=False,
             hoverinfo="skip",
             name="Lägsta",
@@ -237,9 +291,9 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
             x=med_band["manad"].to_list(),
             y=med_band["hogst"].to_list(),
             mode="lines",
-            line={"color": GRA, "width": 0.5},
+            line={"color": GRA, "width": 1.5},
             fill="tonexty",
-            fillcolor="rgba(136,136,136,0.3)",
+            fillcolor=genomskinlig(GRA, 0.3),
             name=bandnamn,
             customdata=list(
                 zip(
@@ -256,18 +310,18 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
         )
     symboler = {LAGE_OVER: "triangle-up", LAGE_UNDER: "triangle-down"}
     lagen = dict(zip(band["manad"].to_list(), band["lage"].to_list()))
+    arets = arsstil(ar, ar)
     fig.add_scatter(
         x=MANADER_1_12,
         y=_manadsvarden(band.select(pl.lit(ar).alias("ar"), "manad", "varde"), ar),
         name=f"{ar}",
         mode="lines+markers",
         connectgaps=False,
-        line={"color": arsfarg(ar), "width": 3},
+        line=arets.linje,
         marker={
             "size": [14 if lagen.get(m) in symboler else 8 for m in MANADER_1_12],
             "symbol": [symboler.get(lagen.get(m), "circle") for m in MANADER_1_12],
-            "color": arsfarg(ar),
-            "line": {"color": BAS_FARG, "width": 1},
+            "color": arets.farg,
         },
         customdata=[[MANADER[m - 1], lagen.get(m) or "ingen jämförelse"] for m in MANADER_1_12],
         hovertemplate="%{customdata[0]}: %{y:,.0f}" + suffix + ", %{customdata[1]}"
@@ -275,7 +329,14 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
     )
     grundlayout(fig, f"{namn}{',' if suffix else ''}{suffix}", hojd=380)
     manadsaxel(fig)
-    return fig
+    return beskriv(
+        fig,
+        f"{_gemen(namn)}{'' if 'per månad' in namn else ' per månad'} {ar} mot spannet för "
+        "samma månad tidigare år",
+        enhet=enhet,
+        nyckelserie=f"{ar}",
+        manader=True,
+    )
 
 
 # --- Volume and amount -----------------------------------------------------------------------
@@ -313,7 +374,7 @@ def volymdiagram(uppdelning: Uppdelning) -> go.Figure:
         cliponaxis=False,
         increasing={"marker": {"color": NEGATIV}},  # a higher cost is the undesired way
         decreasing={"marker": {"color": POSITIV}},
-        totals={"marker": {"color": arsfarg(u.ar)}},
+        totals={"marker": {"color": BAS_FARG}},
         connector={"line": {"color": GRA, "width": 1}},
         customdata=[x[0].replace("<br>", " ") for x in steg],
         hovertemplate="%{customdata}: %{y:,.0f} tkr<extra></extra>",
@@ -324,13 +385,19 @@ def volymdiagram(uppdelning: Uppdelning) -> go.Figure:
     marginal = (hogst - lagst) * Decimal("0.6") or Decimal(1)
     # The bars start above zero on purpose: the parts are small against the total. The axis
     # title says so.
-    fig.update_yaxes(
+    satt_yaxlar(
+        fig,
         range=[_f(lagst - marginal), _f(hogst + marginal)],
         title_text="tkr (axeln börjar inte på 0)",
     )
-    fig.update_xaxes(tickangle=0)
-    fig.update_layout(showlegend=False, uniformtext={"minsize": 12, "mode": "show"})
-    return fig
+    satt_xaxlar(fig, tickangle=0)
+    satt_layout(fig, showlegend=False, uniformtext={"minsize": 12, "mode": "show"})
+    return beskriv(
+        fig,
+        f"nettokostnaden {u.rubrik} från {u.jamforelsear} till {u.ar}, uppdelad på antalet "
+        "hushåll och kostnaden per hushåll (beräknat)",
+        enhet="tkr",
+    )
 
 
 # --- What it takes to reach a target ---------------------------------------------------------
@@ -343,14 +410,15 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
     fig = go.Figure()
     # twelve months with None where the papers give nothing: a line joins only neighbours
     per_manad = dict(takt.punkter)
+    arets = arsstil(takt.ar, takt.ar)
     fig.add_scatter(
         x=MANADER_1_12,
         y=[_f(per_manad.get(m)) for m in MANADER_1_12],
         name=f"{takt.ar}",
         mode="lines+markers",
         connectgaps=False,
-        line={"color": arsfarg(takt.ar), "width": 3},
-        marker={"size": 10, "line": {"color": BAS_FARG, "width": 1}},
+        line=arets.linje,
+        marker=arets.markor(1.1),
         customdata=list(MANADER),
         hovertemplate="%{customdata}: %{y:,.1~f}" + suffix + "<extra>%{fullData.name}</extra>",
     )
@@ -363,7 +431,7 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
                 y=[nu, _f(takt.vid_arets_slut.varde)],
                 name=namn,
                 mode="lines+markers",
-                line={"color": arsfarg(takt.ar), "dash": "dash", "width": 2},
+                line={"color": arets.farg, "dash": "dash", "width": 2},
                 marker={"size": [0, 10]},
                 hovertemplate=namn + "<extra></extra>",
             )
@@ -373,7 +441,7 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
                 y=[nu, _f(takt.malvarde)],
                 name="Bana som precis når målet (beräknad)",
                 mode="lines",
-                line={"color": BAS_FARG, "dash": "dot", "width": 2},
+                line={"color": REFERENS, "dash": "dot", "width": 2},
                 hovertemplate="Bana som precis når målet<extra></extra>",
             )
     if takt.malvarde is not None:
@@ -383,26 +451,38 @@ def maltaktdiagram(takt: Maltakt) -> go.Figure:
             y=[_f(takt.malvarde)] * 2,
             name=namn,
             mode="lines",
-            line={"color": NEGATIV, "width": 2, "dash": "longdash"},
+            line={"color": REFERENS, "width": 2, "dash": "longdash"},
             hovertemplate=namn + "<extra></extra>",
         )
     grundlayout(
         fig, {"tkr": "tkr", "kr": "kr", "procent": "%", "antal": "Antal"}[takt.enhet], hojd=340
     )
     manadsaxel(fig)
-    fig.update_layout(legend={"y": -0.15, "yanchor": "top"})
-    return fig
+    satt_layout(fig, legend={"y": -0.15, "yanchor": "top"})
+    return beskriv(
+        fig,
+        f"{_gemen(takt.namn)} {takt.ar} hittills, takten till årets slut och målet "
+        f"({takt.mal_text})",
+        enhet=takt.enhet,
+        nyckelserie=f"{takt.ar}",
+        manader=True,
+    )
 
 
 # --- Projector -------------------------------------------------------------------------------
 
 
 def for_projektor(fig: go.Figure, storlek: int = 20, hojd: int = 520) -> go.Figure:
-    """Larger type and a taller plot for the meeting room's projector."""
-    fig.update_layout(
+    """Larger type and a taller plot for the meeting room's projector (what the chart shows,
+    layout.meta, stays: the merge leaves it alone)."""
+    satt_layout(
+        fig,
         font={"size": storlek},
         height=hojd,
         hoverlabel={"font": {"size": storlek}},
-        legend={"font": {"size": storlek - 2}},
+        legend={"font": {"size": storlek}},
     )
+    # labels in the plot ('Vald period', 'Mål') set their own, smaller size
+    for anteckning in fig.layout.annotations:
+        anteckning.font.size = storlek
     return fig

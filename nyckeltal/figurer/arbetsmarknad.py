@@ -1,7 +1,9 @@
 """Charts of the labour-market work: employment forms year against year, and what växla
 bidrag mot lön costs against the ekonomiskt bistånd it saves.
 
-Pure functions from query frames to go.Figure (or to the table shown beside a chart).
+Pure functions from query frames to go.Figure (or to the table shown beside a chart). Years
+are drawn by their role (farger.arsstil); each builder says what its chart shows
+(beskrivning.beskriv).
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import polars as pl
 
-from nyckeltal.figurer import BAS_FARG, NEGATIV, POSITIV, arsfarg, grundlayout
+from nyckeltal.figurer import (
+    BAS_FARG,
+    GRA,
+    NEGATIV,
+    POSITIV,
+    arsstil,
+    grundlayout,
+    satt_layout,
+    satt_xaxlar,
+    satt_yaxlar,
+)
+from nyckeltal.figurer.beskrivning import STORSTA, beskriv
 from nyckeltal.format import formatera
 
 VAXLA_KOSTNAD = "vaxla_personalkostnad_netto"
@@ -42,6 +55,7 @@ def anstallningsformer(df: pl.DataFrame, ar: int, jamforelsear: int) -> go.Figur
     former = df.filter(~pl.col("ar_total"))
     total = df.filter(pl.col("ar_total"))
     fig = go.Figure()
+    nyckelserie = str(ar)
     for kolumn, trace_ar in (("varde", ar), ("jamforelsevarde", jamforelsear)):
         summa = total[kolumn][0] if total.height else None
         varden = former[kolumn].to_list()
@@ -51,13 +65,15 @@ def anstallningsformer(df: pl.DataFrame, ar: int, jamforelsear: int) -> go.Figur
             namn = f"{trace_ar} (uppgift saknas)"
         else:
             namn = str(trace_ar)
+        if trace_ar == ar:
+            nyckelserie = namn
         fig.add_trace(
             go.Bar(
                 x=[_tal(v) for v in varden],
                 y=former["anstallningsform"].to_list(),
                 orientation="h",
                 name=namn,
-                marker_color=arsfarg(trace_ar),
+                marker=arsstil(trace_ar, ar, jamforelsear).stapel,
                 text=[formatera(v, "antal") if v is not None else "" for v in varden],
                 textposition="outside",
                 cliponaxis=False,
@@ -69,15 +85,22 @@ def anstallningsformer(df: pl.DataFrame, ar: int, jamforelsear: int) -> go.Figur
         [float(v) for k in ("varde", "jamforelsevarde") for v in former[k].drop_nulls().to_list()]
         + [1.0]
     )
-    fig.update_yaxes(
+    satt_yaxlar(
+        fig,
         type="category",
         categoryorder="array",
         categoryarray=former["anstallningsform"].to_list(),
         autorange="reversed",
     )
-    fig.update_xaxes(title_text="Antal personer", range=[0, hogsta * 1.15], tickformat=",~f")
-    fig.update_layout(barmode="group")
-    return fig
+    satt_xaxlar(fig, title_text="Antal personer", range=[0, hogsta * 1.15], tickformat=",~f")
+    satt_layout(fig, barmode="group")
+    return beskriv(
+        fig,
+        f"antal personer per anställningsform, {ar} jämfört med {jamforelsear}",
+        enhetsord="personer",
+        nyckelserie=nyckelserie,
+        nyckelpunkt=STORSTA,
+    )
 
 
 def anstallningsformer_tabell(df: pl.DataFrame) -> pl.DataFrame:
@@ -135,20 +158,25 @@ def vaxla_vattenfall(belopp: pl.DataFrame) -> go.Figure:
             increasing={"marker": {"color": NEGATIV}},
             decreasing={"marker": {"color": POSITIV}},
             totals={"marker": {"color": BAS_FARG}},
-            connector={"line": {"color": "#BBBBBB"}},
+            connector={"line": {"color": GRA}},
             customdata=belopp["post"].to_list(),
             hovertemplate="%{customdata}: %{y:,.0f} kr<extra></extra>",
             name="Växla bidrag mot lön",
         )
     )
     grundlayout(fig, "kr")
-    fig.update_layout(showlegend=False)
-    fig.update_xaxes(type="category")
+    satt_layout(fig, showlegend=False)
+    satt_xaxlar(fig, type="category")
     # room above the highest running total for the labels
     lopande, niva = [0.0], 0.0
     for post, v in zip(belopp["post"], belopp["belopp_kr"]):
         if post != NETTO_ETIKETT:
             niva += float(v)
             lopande.append(niva)
-    fig.update_yaxes(range=[min(lopande) * 1.2, max(lopande) * 1.2 or 1.0])
-    return fig
+    satt_yaxlar(fig, range=[min(lopande) * 1.2, max(lopande) * 1.2 or 1.0])
+    return beskriv(
+        fig,
+        "kostnaden för växla bidrag mot lön och det ekonomiska bistånd den minskar, "
+        "med nettokostnaden (beräknad)",
+        enhet="kr",
+    )

@@ -1,9 +1,11 @@
 """Charts and their tables for the page Ekonomiskt bistånd.
 
 Pure functions from query frames to go.Figure (or to the table shown under a chart), so the
-tests need no Streamlit. Every year keeps its colour from arsfarg; the period's year is drawn
-thickest and its comparison year a little thicker than the rest. A month without a value is
-None, never 0: lines break there (connectgaps=False) instead of inventing a trend.
+tests need no Streamlit. A year is drawn by its role (farger.arsstil): the period's year in the
+strongest colour, thickest and with the largest markers, its comparison year next, other
+years quieter; every style keeps 3:1 against white. A month without a value is None, never
+0: lines break there (connectgaps=False) instead of inventing a trend. Each builder says what
+its chart shows (beskrivning.beskriv) for the chart's accessible name.
 """
 
 from __future__ import annotations
@@ -14,15 +16,21 @@ import plotly.graph_objects as go
 import polars as pl
 
 from nyckeltal.figurer import (
-    BAS_FARG,
     GRA,
-    arsfarg,
+    KONTUR,
+    REFERENS,
+    TEXT_SVAG,
+    VIT,
+    Arsstil,
+    arsstil,
+    genomskinlig,
     grundlayout,
     manadsaxel,
     satt_layout,
     satt_xaxlar,
     satt_yaxlar,
 )
+from nyckeltal.figurer.beskrivning import beskriv
 from nyckeltal.format import MANADER, formatera, manadsintervall
 from nyckeltal.perioder import Period
 
@@ -39,12 +47,9 @@ def _flyttal(varde) -> float | None:
     return None if varde is None else float(varde)
 
 
-def linjebredd(ar: int, period: Period) -> float:
-    if ar == period.ar:
-        return 4.0
-    if ar == period.jamforelsear:
-        return 2.5
-    return 1.5
+def stil(ar: int, period: Period) -> Arsstil:
+    """The year's style in a chart about the period (see farger.arsstil)."""
+    return arsstil(ar, period.ar, period.jamforelsear)
 
 
 def _totaler(df: pl.DataFrame) -> pl.DataFrame:
@@ -78,9 +83,10 @@ def manadslista(manader: list[int]) -> str:
 
 
 def markera_period(fig: go.Figure, period: Period) -> go.Figure:
-    """A light band over the period's months, so the year-over-year view shows the filter."""
+    """A light band over the period's months, so the year-over-year view shows the filter; its
+    edges are dotted lines of 3:1 (the fill alone would be 1.1:1)."""
     # What add_vrect(..., annotation_position="top left") draws, without its axis
-    # bookkeeping (about 6 ms a chart; see bench/).
+    # bookkeeping (about 6 ms a chart; see bench/). No shape opacity: it would fade the edges.
     x0 = period.fran_manad - 0.5
     fig.add_shape(
         type="rect",
@@ -90,9 +96,8 @@ def markera_period(fig: go.Figure, period: Period) -> go.Figure:
         y0=0,
         y1=1,
         yref="y domain",
-        fillcolor=GRA,
-        opacity=0.07,
-        line={"width": 0},
+        fillcolor=genomskinlig(GRA, 0.1),
+        line={"color": GRA, "width": 1, "dash": "dot"},
         layer="below",
     )
     fig.add_annotation(
@@ -121,20 +126,29 @@ def kostnad_per_manad(serie: pl.DataFrame, period: Period) -> go.Figure:
     serie = _totaler(serie)
     fig = go.Figure()
     for ar in _ar_i(serie):
+        arets = stil(ar, period)
         fig.add_scatter(
             x=MANADER_1_12,
             y=manadsvarden(serie, ar),
             name=str(ar),
             mode="lines+markers",
             connectgaps=False,
-            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
-            marker={"size": 8 if ar == period.ar else 5},
+            line=arets.linje,
+            marker=arets.markor(),
             legendrank=ar,
             customdata=list(MANADER),
             hovertemplate="%{customdata}: %{y:,.0f} tkr<extra>%{fullData.name}</extra>",
         )
     grundlayout(fig, "Nettokostnad per månad, tkr")
     manadsaxel(fig)
+    beskriv(
+        fig,
+        "nettokostnad för ekonomiskt bistånd per månad",
+        enhet="tkr",
+        nyckelserie=str(period.ar),
+        nyckelx=period.till_manad,
+        manader=True,
+    )
     return markera_period(fig, period)
 
 
@@ -192,14 +206,15 @@ def kostnad_mot_budget(
     budget to date that the text states (query bistand_kostnad_mot_budget)."""
     fig = go.Figure()
     for ar in _ar_i(ack):
+        arets = stil(ar, period)
         fig.add_scatter(
             x=MANADER_1_12,
             y=manadsvarden(ack, ar),
             name=str(ar),
             mode="lines+markers",
             connectgaps=False,
-            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
-            marker={"size": 7 if ar == period.ar else 4},
+            line=arets.linje,
+            marker=arets.markor(0.8),
             legendrank=ar,
             customdata=[f"januari–{m}" if m != "januari" else m for m in MANADER],
             hovertemplate=(
@@ -213,7 +228,7 @@ def kostnad_mot_budget(
             y=[float(v) for v in jamn_budget(budget_helar)],
             name=JAMN_BUDGET,
             mode="lines",
-            line={"color": GRA, "width": 2, "dash": "dash"},
+            line={"color": REFERENS, "width": 2, "dash": "dash"},
             legendrank=5000,
             customdata=[f"januari–{m}" if m != "januari" else m for m in MANADER],
             hovertemplate=(
@@ -226,7 +241,7 @@ def kostnad_mot_budget(
             y=[_flyttal(v) for v in budget_hittills["budget_hittills"].to_list()],
             name=BUDGET_ENLIGT_TEXTEN,
             mode="markers+text",
-            marker={"color": BAS_FARG, "size": 13, "symbol": "diamond"},
+            marker={"color": REFERENS, "size": 13, "symbol": "diamond"},
             text=[formatera(v, "tkr") for v in budget_hittills["budget_hittills"].to_list()],
             textposition="middle right",
             legendrank=5001,
@@ -240,6 +255,14 @@ def kostnad_mot_budget(
     grundlayout(fig, "Ackumulerad nettokostnad, tkr", hojd=400)
     manadsaxel(fig)
     satt_yaxlar(fig, rangemode="tozero")
+    beskriv(
+        fig,
+        "ackumulerad nettokostnad för ekonomiskt bistånd per år, jämförd med budget",
+        enhet="tkr",
+        nyckelserie=str(period.ar),
+        nyckelx=period.till_manad,
+        manader=True,
+    )
     return markera_period(fig, period)
 
 
@@ -293,34 +316,44 @@ def helar_etikett(slag: str, ar: int) -> str:
     return f"{_SLAG_KORT[slag]} {ar}"
 
 
-def helar_utfall_prognos_budget(rader: pl.DataFrame) -> go.Figure:
+def helar_utfall_prognos_budget(
+    rader: pl.DataFrame, valt_ar: int | None = None, jamforelsear: int | None = None
+) -> go.Figure:
     """Bars: outcome (bokslut) per year in the year's colour, the forecast hatched, the budget
     hollow, each named in the legend and labelled on the bar ('60 500 tkr').
 
-    rader: columns ar, slag ('bokslut' | 'prognos' | 'budget'), varde.
+    rader: columns ar, slag ('bokslut' | 'prognos' | 'budget'), varde. valt_ar: the period's
+    year (default the latest year in rader), jamforelsear: its comparison year (default the
+    year before).
     """
     ordning = {"bokslut": 0, "prognos": 1, "budget": 2}
     rader = rader.with_columns(
         pl.col("slag").replace_strict(ordning, return_dtype=pl.Int8).alias("_ordning")
     ).sort("_ordning", "ar")
     kategorier = [helar_etikett(s, a) for s, a in rader.select("slag", "ar").iter_rows()]
+    if valt_ar is None:
+        valt_ar = max(rader["ar"].to_list(), default=0)
+    if jamforelsear is None:
+        jamforelsear = valt_ar - 1
     fig = go.Figure()
     for slag in ordning:
         delar = rader.filter(pl.col("slag") == slag)
         if delar.is_empty():
             continue
         ar = delar["ar"].to_list()
-        farger = [arsfarg(a) for a in ar]
+        stilar = [arsstil(a, valt_ar, jamforelsear) for a in ar]
+        kontur = {"color": KONTUR, "width": [s.konturbredd for s in stilar]}
         if slag == "bokslut":
-            marker = {"color": farger, "line": {"color": BAS_FARG, "width": 1}}
+            marker = {"color": [s.farg for s in stilar], "line": kontur}
         elif slag == "prognos":
             marker = {
-                "color": farger,
-                "line": {"color": BAS_FARG, "width": 1},
-                "pattern": {"shape": "/", "fgcolor": BAS_FARG, "solidity": 0.25},
+                "color": [s.farg for s in stilar],
+                "line": kontur,
+                "pattern": {"shape": "/", "fgcolor": VIT, "solidity": 0.25},
             }
         else:
-            marker = {"color": "white", "line": {"color": BAS_FARG, "width": 2.5}}
+            # hollow: the outline carries the bar (12.6:1), the white inside means 'budget'
+            marker = {"color": VIT, "line": {"color": REFERENS, "width": 2.5}}
         fig.add_bar(
             x=[helar_etikett(slag, a) for a in ar],
             y=[_flyttal(v) for v in delar["varde"].to_list()],
@@ -336,7 +369,15 @@ def helar_utfall_prognos_budget(rader: pl.DataFrame) -> go.Figure:
     satt_layout(fig, barmode="overlay", showlegend=True)
     satt_xaxlar(fig, type="category", categoryorder="array", categoryarray=kategorier)
     satt_yaxlar(fig, rangemode="tozero")
-    return fig
+    # the key figure: the year's forecast, else the latest outcome, else the budget
+    slag_i_bild = rader["slag"].to_list()
+    nyckel = next((s for s in ("prognos", "bokslut", "budget") if s in slag_i_bild), "bokslut")
+    return beskriv(
+        fig,
+        "nettokostnad för ekonomiskt bistånd per helår: utfall, prognos och budget",
+        enhet="tkr",
+        nyckelserie=SLAG[nyckel],
+    )
 
 
 # --- Households ------------------------------------------------------------------------------
@@ -352,14 +393,16 @@ def hushall_per_manad(
     only joins neighbouring months that both have a value. The target as a dashed line."""
     fig = go.Figure()
     for ar in _ar_i(manader):
+        arets = stil(ar, period)
         fig.add_scatter(
             x=MANADER_1_12,
             y=manadsvarden(manader, ar),
             name=str(ar),
             mode="lines+markers",
             connectgaps=False,
-            line={"color": arsfarg(ar), "width": linjebredd(ar, period)},
-            marker={"size": 13 if ar == period.ar else 9, "line": {"color": BAS_FARG, "width": 1}},
+            line=arets.linje,
+            # large: most months stand alone, a marker without a line
+            marker=arets.markor(1.5),
             legendrank=ar,
             customdata=list(MANADER),
             hovertemplate="%{customdata}: %{y:,.0f} hushåll<extra>%{fullData.name}</extra>",
@@ -371,7 +414,7 @@ def hushall_per_manad(
             y=[float(malvarde)] * 2,
             name=namn,
             mode="lines",
-            line={"color": BAS_FARG, "width": 2, "dash": "dash"},
+            line={"color": REFERENS, "width": 2, "dash": "dash"},
             legendrank=5000,
             hovertemplate=namn + f" hushåll per månad {period.ar}<extra></extra>",
         )
@@ -382,7 +425,7 @@ def hushall_per_manad(
             showarrow=False,
             xanchor="right",
             yanchor="bottom",
-            font={"color": BAS_FARG, "size": 12},
+            font={"color": REFERENS, "size": 12},
         )
     grundlayout(fig, "Hushåll med försörjningsstöd")
     manadsaxel(fig)
@@ -393,6 +436,14 @@ def hushall_per_manad(
     if alla:
         marginal = max(10.0, (max(alla) - min(alla)) * 0.1)
         satt_yaxlar(fig, range=[min(alla) - marginal, max(alla) + marginal])
+    beskriv(
+        fig,
+        "hushåll med försörjningsstöd per månad",
+        enhetsord="hushåll",
+        nyckelserie=str(period.ar),
+        nyckelx=period.till_manad,
+        manader=True,
+    )
     return markera_period(fig, period)
 
 
@@ -402,27 +453,27 @@ def varde_per_ar(
     enhet: str,
     y_titel: str,
     period: Period,
+    beskrivning: str | None = None,
 ) -> go.Figure:
     """Small bars, one per year in ar_lista, in the year's colour; a year without a value gets
     the words 'uppgift saknas' where its bar would stand, not a zero bar.
 
-    rader: columns ar, varde (the years that have a value).
+    rader: columns ar, varde (the years that have a value). beskrivning: what the chart shows,
+    for its accessible name (default: y_titel per år).
     """
     per_ar = dict(zip(rader["ar"].to_list(), rader["varde"].to_list()))
     x = [str(a) for a in ar_lista]
     y = [_flyttal(per_ar.get(a)) for a in ar_lista]
     suffix = _ENHET_I_HOVER[enhet]
+    stilar = [stil(a, period) for a in ar_lista]
     fig = go.Figure()
     fig.add_bar(
         x=x,
         y=y,
         name=y_titel,
         marker={
-            "color": [arsfarg(a) for a in ar_lista],
-            "line": {
-                "color": BAS_FARG,
-                "width": [3 if a == period.ar else 1 for a in ar_lista],
-            },
+            "color": [s.farg for s in stilar],
+            "line": {"color": KONTUR, "width": [s.konturbredd for s in stilar]},
         },
         text=[formatera(per_ar.get(a), enhet) if a in per_ar else "" for a in ar_lista],
         textposition="outside",
@@ -440,7 +491,7 @@ def varde_per_ar(
                 text="uppgift saknas",
                 showarrow=False,
                 yanchor="bottom",
-                font={"color": GRA, "size": 12},
+                font={"color": TEXT_SVAG, "size": 12},
             )
     grundlayout(fig, y_titel, hojd=300)
     satt_xaxlar(fig, type="category", title_text="")
@@ -448,7 +499,13 @@ def varde_per_ar(
         satt_yaxlar(fig, range=[0, 105], ticksuffix=" %")
     else:
         satt_yaxlar(fig, rangemode="tozero")
-    return fig
+    return beskriv(
+        fig,
+        beskrivning or f"{y_titel[:1].lower()}{y_titel[1:]} per år",
+        enhet=enhet,
+        nyckelserie=y_titel,
+        nyckelx=str(period.ar),
+    )
 
 
 def artabell(rader: pl.DataFrame, ar_lista: list[int]) -> pl.DataFrame:

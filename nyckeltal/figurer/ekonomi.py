@@ -2,7 +2,8 @@
 
 Signs as in the budget follow-up: plus is a surplus (or an income), minus a deficit (or a
 cost). Every bar carries its signed amount as a text label, so the colour (POSITIV for plus,
-NEGATIV for minus) is never the only cue.
+NEGATIV for minus) is never the only cue. Each builder says what its chart shows
+(beskrivning.beskriv).
 """
 
 from __future__ import annotations
@@ -13,7 +14,18 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import polars as pl
 
-from nyckeltal.figurer import GRA, NEGATIV, POSITIV, grundlayout
+from nyckeltal.figurer import (
+    GRA,
+    NEGATIV,
+    POSITIV,
+    TEXTFARG,
+    VIT,
+    grundlayout,
+    satt_layout,
+    satt_xaxlar,
+    satt_yaxlar,
+)
+from nyckeltal.figurer.beskrivning import beskriv
 from nyckeltal.format import formatera
 
 
@@ -42,8 +54,10 @@ def vattenfall(
     resultat_namn: str,
     angivet_resultat: Decimal,
     x_titel: str = "tkr",
+    beskrivning: str | None = None,
 ) -> go.Figure:
-    """A horizontal waterfall: one bar per item, then the stated result.
+    """A horizontal waterfall: one bar per item, then the stated result. beskrivning: what
+    the chart shows, for its accessible name (default: the items and the result's name).
 
     When the items add up to the stated result the last bar is a 'total' (Plotly sums the
     items); when they do not, it is an 'absolute' bar at the stated figure, so the chart
@@ -65,8 +79,9 @@ def vattenfall(
             # inside a bar wide enough, beside it otherwise, so labels do not run into the
             # category names on a narrow chart; a zero has no bar, its '±0' stands beside it
             textposition=["outside" if v == 0 else "auto" for v in varden],
-            insidetextfont={"color": "white"},
-            outsidetextfont={"color": "#262730"},
+            # white on POSITIV 5.66:1, on NEGATIV 8.73:1; a zero (GRA) stands outside
+            insidetextfont={"color": VIT},
+            outsidetextfont={"color": TEXTFARG},
             cliponaxis=False,
             customdata=list(zip(texter, slag)),
             hovertemplate="%{y}<br>%{customdata[0]} (%{customdata[1]})<extra></extra>",
@@ -82,16 +97,21 @@ def vattenfall(
     # room on both sides for the outside labels of the longest bars
     spann = max(abs(v) for v in _lopande(varden)) or 1
     lagst, hogst = min(_lopande(varden) + [0]), max(_lopande(varden) + [0])
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    fig.update_yaxes(autorange="reversed", automargin=True, title_text="", tickformat="")
-    fig.update_xaxes(
+    satt_layout(fig, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    satt_yaxlar(fig, autorange="reversed", automargin=True, title_text="", tickformat="")
+    satt_xaxlar(
+        fig,
         title_text=x_titel,
         tickformat=",~f",
         zeroline=True,
         zerolinecolor=GRA,
         range=[lagst - 0.5 * spann, hogst + 0.5 * spann],
     )
-    return fig
+    return beskriv(
+        fig,
+        beskrivning or f"poster som tillsammans ger {resultat_namn[:1].lower()}{resultat_namn[1:]}",
+        enhet="tkr",
+    )
 
 
 def _lopande(varden: list[float]) -> list[float]:
@@ -116,6 +136,8 @@ def avvikelse_per_verksamhet(budget: pl.DataFrame) -> go.Figure:
         "Nämnden totalt",
         summa,
         x_titel="Avvikelse mot budget för helåret, tkr",
+        beskrivning="prognostiserad avvikelse mot budget för helåret per verksamhet, "
+        "som tillsammans ger nämndens avvikelse",
     )
 
 
@@ -131,4 +153,6 @@ def evakueringsboende_ukraina(poster: pl.DataFrame) -> go.Figure:
         "Prognos enligt handlingarna",
         resultat,
         x_titel="tkr (plus = intäkt, minus = kostnad)",
+        beskrivning="intäkter och kostnader för evakueringsboendet för flyktingar från "
+        "Ukraina och det prognostiserade resultatet",
     )

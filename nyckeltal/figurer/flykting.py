@@ -1,7 +1,9 @@
 """Charts of the refugee reception: received against the target, who they are, and the
 newly arrived per category and month with the money transferred to the committees.
 
-Pure functions from query frames to go.Figure (or to the table shown beside a chart).
+Pure functions from query frames to go.Figure (or to the table shown beside a chart). Years
+are drawn by their role (farger.arsstil), every bar with a dark outline; each builder says
+what its chart shows (beskrivning.beskriv).
 """
 
 from __future__ import annotations
@@ -11,13 +13,22 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import polars as pl
 
-from nyckeltal.figurer import GRA, SAFE, arsfarg, grundlayout, manadsaxel
+from nyckeltal.figurer import (
+    KATEGORIFARGER,
+    KATEGORISTRECK,
+    KATEGORISYMBOLER,
+    REFERENS,
+    TEXT_SVAG,
+    arsstil,
+    grundlayout,
+    manadsaxel,
+    satt_layout,
+    satt_xaxlar,
+    satt_yaxlar,
+)
+from nyckeltal.figurer.beskrivning import STORSTA, beskriv
 from nyckeltal.format import ENHETER, NBSP, UPPGIFT_SAKNAS, formatera, manadsnamn
 from nyckeltal.perioder import Period
-
-# One colour per category (not per year: the monthly chart shows one year), chosen from the
-# safe palette away from the colours the years 2020–2022 take.
-KATEGORIFARGER = (SAFE[4], SAFE[6], SAFE[5], SAFE[7])
 
 
 def _tal(varde) -> float | None:
@@ -76,7 +87,11 @@ def mottagna_mot_mal(
     tabell: pl.DataFrame, malvarde=None, jamforelse: str | None = None, malar: int | None = None
 ) -> go.Figure:
     """One bar per year (year colours) and the target as a dashed line; a year without a
-    figure gets no bar but the words 'uppgift saknas'."""
+    figure gets no bar but the words 'uppgift saknas'. malar: the period's year, drawn
+    strongest (default the latest year of tabell); the other year is its comparison."""
+    ar_i_tabell = tabell["ar"].to_list()
+    valt_ar = malar if malar is not None else max(ar_i_tabell, default=0)
+    jamforelsear = next((a for a in ar_i_tabell if a != valt_ar), None)
     fig = go.Figure()
     for rad in tabell.iter_rows(named=True):
         fig.add_trace(
@@ -84,7 +99,7 @@ def mottagna_mot_mal(
                 x=[rad["period"]],
                 y=[_tal(rad["mottagna"])],
                 name=str(rad["ar"]),
-                marker_color=arsfarg(rad["ar"]),
+                marker=arsstil(rad["ar"], valt_ar, jamforelsear).stapel,
                 text=[formatera(rad["mottagna"], "antal")] if rad["mottagna"] is not None else None,
                 textposition="outside",
                 cliponaxis=False,
@@ -98,35 +113,65 @@ def mottagna_mot_mal(
                 text=UPPGIFT_SAKNAS,
                 showarrow=False,
                 yshift=20,
-                font={"color": GRA},
+                font={"color": TEXT_SVAG},
             )
     if malvarde is not None:
-        fig.add_hline(
+        # what add_hline(..., annotation_position="top left") draws, without its bookkeeping
+        fig.add_shape(
+            type="line",
+            x0=0,
+            x1=1,
+            xref="x domain",
+            y0=float(malvarde),
+            y1=float(malvarde),
+            yref="y",
+            line={"color": REFERENS, "width": 2, "dash": "dash"},
+        )
+        fig.add_annotation(
+            text=f"Mål {malar}: {jamforelse} {formatera(malvarde, 'antal')}",
+            x=0,
+            xref="x domain",
+            xanchor="left",
             y=float(malvarde),
-            line_dash="dash",
-            line_color=GRA,
-            annotation_text=f"Mål {malar}: {jamforelse} {formatera(malvarde, 'antal')}",
-            annotation_position="top left",
+            yref="y",
+            yanchor="bottom",
+            showarrow=False,
         )
     grundlayout(fig, "Antal mottagna flyktingar")
-    fig.update_xaxes(type="category")
-    fig.update_layout(showlegend=False, bargap=0.4)
+    satt_xaxlar(fig, type="category")
+    satt_layout(fig, showlegend=False, bargap=0.4)
     hogsta = max(
         [float(v) for v in tabell["mottagna"].drop_nulls().to_list()]
         + ([float(malvarde)] if malvarde is not None else [])
         + [1.0]
     )
-    fig.update_yaxes(range=[0, hogsta * 1.2], rangemode="tozero")
-    return fig
+    satt_yaxlar(fig, range=[0, hogsta * 1.2], rangemode="tozero")
+    return beskriv(
+        fig,
+        f"mottagna flyktingar jämfört med målet ({jamforelse} {formatera(malvarde, 'antal')})"
+        if malvarde is not None
+        else "mottagna flyktingar under perioden och samma period året innan",
+        enhetsord="mottagna",
+        nyckelserie=str(valt_ar),
+    )
 
 
 def staplar_per_ar(
-    df: pl.DataFrame, enhet: str, *, liggande: bool = False, axeltitel: str = ""
+    df: pl.DataFrame,
+    enhet: str,
+    *,
+    liggande: bool = False,
+    axeltitel: str = "",
+    valt_ar: int | None = None,
+    beskrivning: str | None = None,
 ) -> go.Figure:
     """Bars per dimension value, one trace per year in its colour, labelled '27 %' or
     '2 038 300 kr'. df: columns ar, dimension, varde in the order to show (the papers').
 
-    Lying bars read top-down in the same order as the papers' tables."""
+    Lying bars read top-down in the same order as the papers' tables. valt_ar: the period's
+    year, drawn strongest (default the latest year in df; any other year is its comparison).
+    beskrivning: what the chart shows, for its accessible name (default from axeltitel and
+    the categories)."""
     fig = go.Figure()
     ordning = list(dict.fromkeys(df["dimension"].to_list()))
     suffix = ENHETER[enhet]
@@ -136,7 +181,11 @@ def staplar_per_ar(
     hover = (
         f"%{{{kategoriaxel}}}: %{{{vardeaxel}:,.0f}}{enhet_hover}<extra>%{{fullData.name}}</extra>"
     )
-    for ar in sorted(set(df["ar"].to_list())):
+    ar_i_bild = sorted(set(df["ar"].to_list()))
+    if valt_ar is None:
+        valt_ar = max(ar_i_bild, default=0)
+    jamforelsear = max((a for a in ar_i_bild if a != valt_ar), default=None)
+    for ar in ar_i_bild:
         del_ = df.filter(pl.col("ar") == ar)
         fig.add_trace(
             go.Bar(
@@ -146,7 +195,7 @@ def staplar_per_ar(
                 },
                 orientation="h" if liggande else "v",
                 name=str(ar),
-                marker_color=arsfarg(ar),
+                marker=arsstil(ar, valt_ar, jamforelsear).stapel,
                 text=[formatera(v, enhet) for v in del_["varde"].to_list()],
                 textposition="outside",
                 cliponaxis=False,
@@ -156,7 +205,8 @@ def staplar_per_ar(
     hogsta = max([float(v) for v in df["varde"].drop_nulls().to_list()] + [1.0])
     if liggande:
         grundlayout(fig, "", hojd=max(320, 34 * len(ordning) + 80))
-        fig.update_yaxes(
+        satt_yaxlar(
+            fig,
             type="category",
             categoryorder="array",
             categoryarray=ordning,
@@ -165,15 +215,19 @@ def staplar_per_ar(
         )
         # room right of the longest bar for its label, also in a narrow column
         utrymme = 1.5 if enhet in ("kr", "tkr") else 1.3
-        fig.update_xaxes(title_text=axeltitel, range=[0, hogsta * utrymme], tickformat=",~f")
+        satt_xaxlar(fig, title_text=axeltitel, range=[0, hogsta * utrymme], tickformat=",~f")
     else:
         grundlayout(fig, axeltitel)
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=ordning)
-        fig.update_yaxes(range=[0, hogsta * 1.2])
+        satt_xaxlar(fig, type="category", categoryorder="array", categoryarray=ordning)
+        satt_yaxlar(fig, range=[0, hogsta * 1.2])
     if enhet == "procent":
-        (fig.update_xaxes if liggande else fig.update_yaxes)(ticksuffix=f"{NBSP}%")
-    fig.update_layout(barmode="group", showlegend=df["ar"].n_unique() > 1)
-    return fig
+        (satt_xaxlar if liggande else satt_yaxlar)(fig, ticksuffix=f"{NBSP}%")
+    satt_layout(fig, barmode="group", showlegend=df["ar"].n_unique() > 1)
+    if beskrivning is None:
+        exempel = ", ".join(ordning[:3]) + (" med flera" if len(ordning) > 3 else "")
+        vad = {"procent": "andel", "kr": "belopp", "tkr": "belopp"}.get(enhet, "antal")
+        beskrivning = f"{vad} per kategori ({exempel})"
+    return beskriv(fig, beskrivning, enhet=enhet, nyckelserie=str(valt_ar), nyckelpunkt=STORSTA)
 
 
 def per_kategori_och_manad(serie: pl.DataFrame) -> go.Figure:
@@ -183,21 +237,34 @@ def per_kategori_och_manad(serie: pl.DataFrame) -> go.Figure:
     for nummer, kategori in enumerate(dict.fromkeys(serie["dimension"].to_list())):
         del_ = serie.filter(pl.col("dimension") == kategori).sort("manad")
         manader = del_["manad"].to_list()
+        # colour, dash and marker all differ, so no category is told by colour alone
         fig.add_trace(
             go.Scatter(
                 x=manader,
                 y=[_tal(v) for v in del_["varde"].to_list()],
                 name=kategori,
                 mode="lines+markers",
-                line={"color": KATEGORIFARGER[nummer % len(KATEGORIFARGER)], "width": 3},
+                line={
+                    "color": KATEGORIFARGER[nummer % len(KATEGORIFARGER)],
+                    "width": 3,
+                    "dash": KATEGORISTRECK[nummer % len(KATEGORISTRECK)],
+                },
+                marker={"symbol": KATEGORISYMBOLER[nummer % len(KATEGORISYMBOLER)], "size": 8},
                 customdata=[manadsnamn(m) for m in manader],
                 hovertemplate="%{customdata}: %{y} personer<extra>%{fullData.name}</extra>",
             )
         )
     grundlayout(fig, "Antal personer", hojd=400)
     manadsaxel(fig)
-    fig.update_yaxes(rangemode="tozero")
-    return fig
+    satt_yaxlar(fig, rangemode="tozero")
+    ar = serie["ar"].to_list()
+    return beskriv(
+        fig,
+        "nyanlända flyktingar per kategori och månad",
+        enhetsord="personer",
+        manader=True,
+        ar=ar[0] if ar else None,
+    )
 
 
 def kategorier_per_manad_tabell(serie: pl.DataFrame) -> pl.DataFrame:

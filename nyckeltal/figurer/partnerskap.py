@@ -13,11 +13,20 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import polars as pl
 
-from nyckeltal.figurer import BAS_FARG, GRA, SAFE, grundlayout
+from nyckeltal.figurer import (
+    GRA,
+    KATEGORIFARGER,
+    KONTUR,
+    grundlayout,
+    satt_layout,
+    satt_xaxlar,
+    satt_yaxlar,
+)
+from nyckeltal.figurer.beskrivning import beskriv
 from nyckeltal.format import KORTA_MANADER, MANADER, UPPGIFT_SAKNAS, formatera, tal
 
 # One colour per kind of arrangement; the bar label names the kind too.
-FARG_PER_TYP = {"IOP": BAS_FARG, "ESF-projekt": SAFE[5]}
+FARG_PER_TYP = {"IOP": KATEGORIFARGER[0], "ESF-projekt": KATEGORIFARGER[2]}
 
 # The goals' units are plural; one of them reads "1 person", not "1 personer".
 _SINGULAR = {
@@ -117,7 +126,10 @@ def tidslinje(partnerskap: pl.DataFrame) -> go.Figure:
                 ],
                 base=[s.isoformat() for s in starter],
                 x=[(b - a).days * 86_400_000 for a, b in zip(starter, slut)],
-                marker={"color": FARG_PER_TYP.get(typ, GRA)},
+                marker={
+                    "color": FARG_PER_TYP.get(typ, GRA),
+                    "line": {"color": KONTUR, "width": 1},
+                },
                 customdata=[
                     (namn, periodtext(a, b), status)
                     for namn, a, b, status in zip(
@@ -136,7 +148,8 @@ def tidslinje(partnerskap: pl.DataFrame) -> go.Figure:
         sista = max(rader["period_slut"].to_list()).year + 1
         # every year while they fit; every other year over a long span (tablet width)
         ar = list(range(forsta, sista + 1, 1 if sista - forsta <= 8 else 2))
-        fig.update_xaxes(
+        satt_xaxlar(
+            fig,
             type="date",
             tickmode="array",
             tickvals=[dt.date(a, 1, 1).isoformat() for a in ar],
@@ -145,8 +158,20 @@ def tidslinje(partnerskap: pl.DataFrame) -> go.Figure:
             title_text="Period (år)",
             showgrid=True,
         )
-    fig.update_yaxes(
-        autorange="reversed", automargin=True, title_text="", tickformat="", tickfont_size=13
+    satt_yaxlar(
+        fig, autorange="reversed", automargin=True, title_text="", tickformat="", tickfont_size=13
     )
-    fig.update_layout(barmode="overlay", legend_title_text="Typ")
-    return fig
+    satt_layout(fig, barmode="overlay", legend_title_text="Typ")
+    if rader.height:
+        antal = (
+            f"{tal(rader.height)} partnerskap och projekt med angiven period, "
+            f"från {forsta} till {sista - 1}"
+        )
+    else:
+        antal = "inga partnerskap eller projekt med angiven period"
+    return beskriv(
+        fig,
+        "perioderna för nämndens partnerskap (IOP) och projekt (ESF), från start till slut",
+        diagramtyp="Tidslinje",
+        nyckeltal=antal,
+    )
