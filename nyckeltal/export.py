@@ -4,6 +4,11 @@ period as PDF and as an editable Word document.
 Pure builders: data in, bytes out, no Streamlit. Charts become PNG through kaleido, which
 drives the system Chromium (BROWSER_PATH, default /usr/bin/chromium); the report can be built
 without images when no browser is available, and then says so.
+
+The report is a model (Rapport: text, tables, charts with their alternative text, sources)
+assembled here; nyckeltal.rapport_pdf writes it as a tagged PDF (PDF/UA-1, through Typst and
+the template nyckeltal/rapport.typ) and nyckeltal.rapport_word as Word. pdf() and docx() below
+are their entry points.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ PDF_MIME = "application/pdf"
 PNG_MIME = "image/png"
 
 CHROMIUM = "/usr/bin/chromium"
+FORFATTARE = "Arbetslivsnämndens nyckeltal"  # the author named in every file's properties
 
 
 # --- Excel -----------------------------------------------------------------------------------
@@ -88,8 +94,8 @@ def excel(tabeller: Sequence[Tabell], titel: str = "Arbetslivsnämndens nyckelta
     bok.set_properties(
         {
             "title": titel,
-            "author": "Arbetslivsnämndens nyckeltal",
-            "comments": "Skapad ur dashboardens databas.",
+            "author": FORFATTARE,
+            "comments": "Skapad ur nyckeltalens databas.",
         }
     )
     rubrikformat = bok.add_format(
@@ -217,12 +223,21 @@ def png(fig, bredd: int = 1000, skala: float = 2) -> bytes:
 
 # --- The report ------------------------------------------------------------------------------
 
+# Headings and fixed sentences that the PDF and the Word document share.
+NYCKELTAL = "Nyckeltal"
+KOMMENTAR = "Förvaltningens kommentar"
+UNDERLAG = "Siffrorna i texten och var de kommer ifrån"
+KALLOR = "Källor"
+KALLA = "Källa"
+INGEN_BILD = "Diagrammet kunde inte ritas som bild."
+
 
 @dataclass(frozen=True)
 class Diagram:
     rubrik: str
     png: bytes | None  # None when the image could not be drawn
     kalla: str
+    alt: str = ""  # what the chart shows, in words: the picture's alternative text
 
 
 @dataclass(frozen=True)
@@ -256,252 +271,39 @@ class Rapport:
         ascii_ = ascii_.encode("ascii", "ignore").decode()
         return "nyckeltal_" + re.sub(r"[^A-Za-z0-9]+", "_", ascii_).strip("_").lower()
 
+    def inledning(self, word: bool) -> str:
+        """The line under the title: when and from what the draft was made."""
+        return (
+            f"Skapad {self.skapad.isoformat()} ur nyckeltalens databas. Ett utkast: texten är "
+            "genererad ur siffrorna och kan redigeras" + ("." if word else " i Word-versionen.")
+        )
 
-# Fonts with the Swedish letters, the typographic minus and the en dash. Debian's
-# fonts-dejavu-core comes with fontconfig, which Chromium needs anyway.
-TYPSNITT = (
-    (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    ),
-    (
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-    ),
-)
+
 # Emoji and pictographs have no glyph in a text font: the words beside them carry the meaning.
 _BILDTECKEN = re.compile("[\u2600-\u27bf\ufe0f\u2b00-\u2bff\U0001f000-\U0001faff]")
 
 
-def _hojd_genom_bredd(png_: bytes) -> float:
-    """A PNG's height over its width, from its header (IHDR: width and height at 16–24)."""
-    bredd = int.from_bytes(png_[16:20], "big")
-    hojd = int.from_bytes(png_[20:24], "big")
-    return hojd / bredd if bredd else 0.5
-
-
-def _utan_bildtecken(text: str) -> str:
+def utan_bildtecken(text: str) -> str:
     return re.sub(r"\s{2,}", " ", _BILDTECKEN.sub("", text)).strip()
 
 
-def _latin1(text: str) -> str:
-    """For the PDF's built-in fallback font, which knows Latin-1 only."""
-    text = text.replace("\u2212", "-").replace("\u2013", "-").replace("\u2014", "-")
-    text = text.replace("\u2192", "->").replace("\u2026", "...")
-    return text.encode("latin-1", "replace").decode("latin-1")
+def stycken(text: str) -> list[str]:
+    """A typed comment's paragraphs (split at blank lines), each without emoji."""
+    return [s for s in (utan_bildtecken(d) for d in re.split(r"\n\s*\n", text)) if s]
 
 
 def pdf(rapport: Rapport) -> bytes:
-    """The report as PDF (A4): title, key-figure table, per area the generated text, the
-    comment and the charts with their sources, then the figures behind the text and the
-    sources."""
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
+    """The report as a tagged PDF (PDF/UA-1), written by nyckeltal.rapport_pdf."""
+    from nyckeltal.rapport_pdf import pdf as skriv_pdf
 
-    dok = FPDF(orientation="P", unit="mm", format="A4")
-    dok.set_auto_page_break(True, margin=15)
-    dok.set_margins(15, 15, 15)
-    dok.set_title(rapport.titel)
-    dok.set_author("Arbetslivsnämndens nyckeltal")
-    dok.set_lang("sv-SE")
-    dok.set_creator("Arbetslivsnämndens nyckeltal")
-
-    familj, t = "Helvetica", _latin1
-    for vanlig, fet in TYPSNITT:
-        if Path(vanlig).exists() and Path(fet).exists():
-            dok.add_font("Brod", "", vanlig)
-            dok.add_font("Brod", "B", fet)
-            familj, t = "Brod", (lambda s: s)
-            break
-
-    def text(s: str) -> str:
-        return t(_utan_bildtecken(s))
-
-    def rubrik(s: str, storlek: float = 14) -> None:
-        dok.set_font(familj, "B", storlek)
-        dok.multi_cell(0, storlek * 0.5, text(s), new_x="LMARGIN", new_y="NEXT")
-        dok.ln(1.5)
-
-    def stycke(s: str, storlek: float = 10.5, fet: bool = False) -> None:
-        dok.set_font(familj, "B" if fet else "", storlek)
-        dok.multi_cell(0, storlek * 0.5, text(s), new_x="LMARGIN", new_y="NEXT", align="L")
-        dok.ln(1.5)
-
-    def tabell(
-        rubriker: tuple[str, ...],
-        rader: tuple[tuple[str, ...], ...],
-        storlek: float,
-        bredder: tuple[float, ...] | None = None,
-    ) -> None:
-        dok.set_font(familj, "", storlek)
-        with dok.table(
-            col_widths=bredder,
-            line_height=storlek * 0.5,
-            text_align="LEFT",
-            headings_style=FontFace(emphasis="BOLD", fill_color=(238, 238, 238)),
-            first_row_as_headings=True,
-        ) as tab:
-            rad = tab.row()
-            for r in rubriker:
-                rad.cell(text(r))
-            for rad_ in rader:
-                rad = tab.row()
-                for cell in rad_:
-                    rad.cell(text(cell))
-        dok.ln(3)
-
-    dok.add_page()
-    rubrik(rapport.titel, 18)
-    stycke(rapport.undertitel, 11)
-    stycke(
-        f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten "
-        "är genererad ur siffrorna och kan redigeras i Word-versionen.",
-        9,
-    )
-    for notering in rapport.noteringar:
-        stycke(notering, 9)
-    rubrik("Nyckeltal")
-    tabell(
-        rapport.kpi_rubriker,
-        rapport.kpi_rader,
-        8.5,
-        (40, 27, 22, 31, 23, 37) if len(rapport.kpi_rubriker) == 6 else None,
-    )
-    for avsnitt in rapport.avsnitt:
-        if dok.get_y() > 230:
-            dok.add_page()
-        rubrik(avsnitt.rubrik)
-        if avsnitt.text:
-            stycke(avsnitt.text)
-        for punkt in avsnitt.punkter:
-            stycke(punkt)
-        if avsnitt.fotnot:
-            stycke(avsnitt.fotnot, 8.5)
-        if avsnitt.sparade or avsnitt.kommentar.strip():
-            stycke("Förvaltningens kommentar", 10.5, fet=True)
-            for sparad in avsnitt.sparade:
-                stycke(sparad)
-            if avsnitt.kommentar.strip():
-                stycke(avsnitt.kommentar)
-        for diagram in avsnitt.diagram:
-            # heading, picture and source on one page: a heading never ends a page alone
-            hojd = dok.epw * _hojd_genom_bredd(diagram.png) if diagram.png else 10
-            if dok.get_y() + 8 + hojd + 8 > dok.page_break_trigger:
-                dok.add_page()
-            stycke(diagram.rubrik, 10.5, fet=True)
-            if diagram.png is not None:
-                dok.image(io.BytesIO(diagram.png), w=dok.epw, alt_text=text(diagram.rubrik))
-                dok.ln(1)
-            else:
-                stycke("Diagrammet kunde inte ritas som bild.", 9)
-            stycke(f"Källa: {diagram.kalla}", 8)
-    if rapport.underlag_rader:
-        dok.add_page()
-        rubrik("Siffrorna i texten och var de kommer ifrån")
-        tabell(
-            rapport.underlag_rubriker,
-            rapport.underlag_rader,
-            7,
-            (50, 18, 17, 95) if len(rapport.underlag_rubriker) == 4 else None,
-        )
-    if rapport.kallor:
-        rubrik("Källor")
-        for kalla in rapport.kallor:
-            stycke(f"• {kalla}", 9)
-    return bytes(dok.output())
+    return skriv_pdf(rapport)
 
 
 def docx(rapport: Rapport) -> bytes:
-    """The same report as a Word document the administration can edit: real headings, text,
-    tables and pictures (not an image of a page)."""
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    """The report as an editable Word document, written by nyckeltal.rapport_word."""
+    from nyckeltal.rapport_word import docx as skriv_docx
 
-    dok = Document()
-    dok.core_properties.title = rapport.titel
-    dok.core_properties.author = "Arbetslivsnämndens nyckeltal"
-    dok.core_properties.language = "sv-SE"
-    # Swedish proofing for the whole document, so Word checks the text the editor writes.
-    for stil in ("Normal", "Heading 1", "Heading 2", "Title"):
-        rpr = dok.styles[stil].element.get_or_add_rPr()
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = rpr.makeelement(qn("w:lang"), {})
-            rpr.append(lang)
-        lang.set(qn("w:val"), "sv-SE")
-    dok.styles["Normal"].font.size = Pt(10.5)
-    for sektion in dok.sections:
-        sektion.left_margin = sektion.right_margin = Cm(2)
-
-    def text(s: str) -> str:
-        return _utan_bildtecken(s)
-
-    def liten(s: str, storlek: float = 8.5) -> None:
-        stycke = dok.add_paragraph()
-        run = stycke.add_run(text(s))
-        run.font.size = Pt(storlek)
-        run.italic = True
-
-    def tabell(
-        rubriker: tuple[str, ...], rader: tuple[tuple[str, ...], ...], storlek: float
-    ) -> None:
-        tab = dok.add_table(rows=1, cols=len(rubriker))
-        tab.style = "Table Grid"
-        tab.alignment = WD_TABLE_ALIGNMENT.LEFT
-        for cell, r in zip(tab.rows[0].cells, rubriker):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text(r))
-            run.bold = True
-            run.font.size = Pt(storlek)
-        for rad in rader:
-            celler = tab.add_row().cells
-            for cell, varde in zip(celler, rad):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text(varde)).font.size = Pt(storlek)
-
-    dok.add_heading(text(rapport.titel), 0)
-    dok.add_paragraph(text(rapport.undertitel))
-    liten(
-        f"Skapad {rapport.skapad.isoformat()} ur dashboardens databas. Ett utkast: texten är "
-        "genererad ur siffrorna och kan redigeras."
-    )
-    for notering in rapport.noteringar:
-        liten(notering)
-    dok.add_heading("Nyckeltal", 1)
-    tabell(rapport.kpi_rubriker, rapport.kpi_rader, 8.5)
-    for avsnitt in rapport.avsnitt:
-        dok.add_heading(text(avsnitt.rubrik), 1)
-        if avsnitt.text:
-            dok.add_paragraph(text(avsnitt.text))
-        for punkt in avsnitt.punkter:
-            dok.add_paragraph(text(punkt))
-        if avsnitt.fotnot:
-            liten(avsnitt.fotnot)
-        if avsnitt.sparade or avsnitt.kommentar.strip():
-            dok.add_heading("Förvaltningens kommentar", 2)
-            for sparad in avsnitt.sparade:
-                dok.add_paragraph(text(sparad))
-            if avsnitt.kommentar.strip():
-                dok.add_paragraph(text(avsnitt.kommentar))
-        for diagram in avsnitt.diagram:
-            dok.add_heading(text(diagram.rubrik), 2)
-            if diagram.png is not None:
-                dok.add_picture(io.BytesIO(diagram.png), width=Cm(17))
-            else:
-                liten("Diagrammet kunde inte ritas som bild.")
-            liten(f"Källa: {diagram.kalla}", 8)
-    if rapport.underlag_rader:
-        dok.add_heading("Siffrorna i texten och var de kommer ifrån", 1)
-        tabell(rapport.underlag_rubriker, rapport.underlag_rader, 7.5)
-    if rapport.kallor:
-        dok.add_heading("Källor", 1)
-        for kalla in rapport.kallor:
-            dok.add_paragraph(text(kalla), style="List Bullet")
-    buf = io.BytesIO()
-    dok.save(buf)
-    return buf.getvalue()
+    return skriv_docx(rapport)
 
 
 # --- Assembling the report of a period -------------------------------------------------------
@@ -612,6 +414,103 @@ class Rapportdiagram:
     rubrik: str
     fig: object  # go.Figure
     kalla: str
+    alt: str = ""  # what the chart shows and its key figures, for a reader who cannot see it
+
+
+# Alternative texts: what kind of chart, what it shows, and the figures a sighted reader takes
+# from it, written from the same data as the chart (WCAG 1.1.1; PDF/UA needs one per picture).
+
+
+def _uppraknat(delar: Sequence[str]) -> str:
+    """'2020', '2020 och 2021', '2019, 2020 och 2021'."""
+    delar = list(delar)
+    return delar[0] if len(delar) == 1 else ", ".join(delar[:-1]) + " och " + delar[-1]
+
+
+def _alt_kostnad_per_manad(manader: pl.DataFrame, period) -> str:
+    from nyckeltal.format import formatera, manadsnamn
+
+    varden = dict(
+        zip(zip(manader["ar"].to_list(), manader["manad"].to_list()), manader["varde"].to_list())
+    )
+    ar = sorted({a for a, _ in varden})
+    manad = manadsnamn(period.till_manad)
+    jamforda = "; ".join(
+        f"{manad} {a}: {formatera(varden.get((a, period.till_manad)), 'tkr')}"
+        for a in (period.ar, period.jamforelsear)
+    )
+    return (
+        "Linjediagram över nettokostnaden för ekonomiskt bistånd per månad i tkr, januari till "
+        f"december, en linje per år ({_uppraknat([str(a) for a in ar])}); perioden "
+        f"{period.etikett} är markerad. {jamforda[0].upper()}{jamforda[1:]}."
+    )
+
+
+def _alt_maltakt(takt) -> str:
+    return (
+        f"Linjediagram: {takt.namn} {takt.ar} månad för månad, takten hittills framskriven till "
+        f"december och målet ({takt.mal_text}). {takt.text}"
+    )
+
+
+def _alt_prognos(prognos) -> str:
+    from nyckeltal.format import formatera, manadsintervall, tal
+
+    e = prognos.enhet
+    hittills = f"{manadsintervall(1, prognos.till_manad)} {prognos.ar}"
+    delar = [
+        f"Linjediagram: {prognos.namn}, "
+        + ("ackumulerat " if prognos.matt_typ == "flode" else "")
+        + f"månad för månad {prognos.ar} och tidigare år "
+        f"({_uppraknat([str(k.ar) for k in prognos.kvoter])}), med framskrivningen till december.",
+        f"{hittills[0].upper()}{hittills[1:]}: {formatera(prognos.hittills.varde, e)}.",
+        f"Framskrivning för helåret (beräknad): {formatera(prognos.prognos.varde, e)}"
+        + (
+            f", spann {tal(prognos.lag.varde)}–{formatera(prognos.hog.varde, e)}."
+            if prognos.lag is not None and prognos.hog is not None
+            else "."
+        ),
+    ]
+    if prognos.forvaltningens is not None:
+        delar.append(f"Förvaltningens prognos: {formatera(prognos.forvaltningens.varde, e)}.")
+    if prognos.budget is not None:
+        delar.append(f"Budget {prognos.ar}: {formatera(prognos.budget.varde, e)}.")
+    helar = "; ".join(f"{k.ar}: {formatera(k.helar.varde, e)}" for k in prognos.kvoter)
+    if helar:
+        delar.append(f"Helår tidigare år: {helar}.")
+    return " ".join(delar)
+
+
+def _alt_sasong(band: pl.DataFrame, ar: int) -> str:
+    from nyckeltal.analys import LAGE_INOM, LAGE_OVER, LAGE_UNDER
+    from nyckeltal.format import manadsnamn
+
+    tidigare = sorted({a for t in band["tidigare_ar"].to_list() if t for a in t.split(", ")})
+    lagen = [(m, lage) for m, lage in zip(band["manad"].to_list(), band["lage"].to_list()) if lage]
+    delar = []
+    for lage in (LAGE_OVER, LAGE_UNDER, LAGE_INOM):
+        manader = [manadsnamn(m) for m, l_ in lagen if l_ == lage]
+        if manader:
+            delar.append(
+                f"{len(manader)} {lage}"
+                + ("" if lage == LAGE_INOM else f" ({_uppraknat(manader)})")
+            )
+    return (
+        f"Linjediagram: nettokostnaden per månad {ar} mot ett fält med lägsta till högsta värdet "
+        f"samma månad tidigare år ({_uppraknat(tidigare)}). Av {len(lagen)} månader som kan "
+        f"jämföras låg {_uppraknat(delar)}."
+    )
+
+
+def _alt_volym(uppdelning) -> str:
+    from nyckeltal.format import formatera
+
+    u = uppdelning
+    fran, till = formatera(u.kostnad_jmf.varde, "tkr"), formatera(u.kostnad.varde, "tkr")
+    return (
+        f"Vattenfallsdiagram: nettokostnaden {u.rubrik} från {fran} {u.jamforelsear} till {till} "
+        f"{u.ar}, uppdelad på antalet hushåll och kostnaden per hushåll. {u.text}"
+    )
 
 
 def _kalla_for(underlag, *indikatorer: str) -> str:
@@ -640,6 +539,7 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     "Nettokostnad per månad, år för år",
                     bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
                     _kalla_for(underlag, analys.KOSTNAD),
+                    _alt_kostnad_per_manad(manader, period),
                 )
             )
     takter = analys.maltakter(tot, underlag.indikatorer, period)
@@ -653,6 +553,7 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     f"{takt.namn}: takten mot målet ({takt.mal_text})",
                     figurer_analys.maltaktdiagram(takt),
                     _kalla_for(underlag, takt.indikator_id),
+                    _alt_maltakt(takt),
                 )
             )
     if tot.har(analys.KOSTNAD):
@@ -666,6 +567,7 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                         analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
                     ),
                     _kalla_for(underlag, analys.KOSTNAD, "bistand_budget"),
+                    _alt_prognos(prognos),
                 )
             )
         band = analys.sasongsband(tot, analys.KOSTNAD, period.ar)
@@ -676,6 +578,7 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     f"Nettokostnad per månad {period.ar} mot spannet tidigare år",
                     figurer_analys.sasongsdiagram(band, period.ar, "tkr", "Nettokostnad per månad"),
                     _kalla_for(underlag, analys.KOSTNAD),
+                    _alt_sasong(band, period.ar),
                 )
             )
         for uppdelning in analys.volym_och_belopp(tot, period).uppdelningar:
@@ -685,6 +588,7 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
                     figurer_analys.volymdiagram(uppdelning),
                     _kalla_for(underlag, analys.KOSTNAD, analys.HUSHALL),
+                    _alt_volym(uppdelning),
                 )
             )
     return ut
@@ -760,7 +664,9 @@ def bygg_rapport(
 
     def diagram_for(omrade: str) -> tuple[Diagram, ...]:
         return tuple(
-            Diagram(d.rubrik, bilder.get(d.rubrik), d.kalla) for d in diagram if d.omrade == omrade
+            Diagram(d.rubrik, bilder.get(d.rubrik), d.kalla, d.alt or d.rubrik)
+            for d in diagram
+            if d.omrade == omrade
         )
 
     avsnitt = [

@@ -1,11 +1,14 @@
 """Taking the meeting out of the dashboard: Excel read back, charts as PNG through kaleido and
 the system Chromium, and the report opened as PDF and as Word with its text and images
-checked against the seed figures (the committee's papers of 27 October 2022)."""
+checked against the seed figures (the committee's papers of 27 October 2022). The PDF's and
+the Word document's accessibility (tags, alternative text, language) is in
+test_export_tillganglighet.py."""
 
 import io
 from decimal import Decimal
 from pathlib import Path
 
+import pikepdf
 import plotly.graph_objects as go
 import polars as pl
 import pytest
@@ -13,7 +16,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from nyckeltal import export
+from nyckeltal import export, rapport_pdf
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import hamta_underlag
 
@@ -168,21 +171,63 @@ def test_rapportens_innehall(rapport):
     assert any("Dnr ALN 2022-00100 1.2.4.1" in k for k in rapport.kallor)
 
 
+def test_diagrammens_alternativtext_sager_vad_de_visar(rapport):
+    # written from the chart's data, so it carries the figures a sighted reader sees; the
+    # expected figures are data/varden.csv's (the committee's papers), not the code's output
+    alt = {d.rubrik: ren(d.alt) for a in rapport.avsnitt for d in a.diagram}
+    kostnad = alt["Nettokostnad per månad, år för år"]
+    assert kostnad.startswith("Linjediagram")
+    assert "(2020, 2021 och 2022)" in kostnad
+    assert "September 2022: 4 815 tkr; september 2021: 5 084 tkr." in kostnad
+    prognos = alt["Helårsprognos för nettokostnaden 2022"]
+    assert prognos.startswith("Linjediagram: Nettokostnad ekonomiskt bistånd, ackumulerat")
+    assert "Januari–september 2022: 44 923 tkr." in prognos
+    assert "Förvaltningens prognos: 60 500 tkr." in prognos
+    assert "Budget 2022: 57 500 tkr." in prognos
+    takt = alt["Hushåll med försörjningsstöd: takten mot målet (högst 700 per månad)"]
+    assert takt.startswith("Linjediagram: Hushåll med försörjningsstöd 2022")
+    assert "648" in takt and "högst 700" in takt  # the target in data/mal.csv
+    sasong = alt["Nettokostnad per månad 2022 mot spannet tidigare år"]
+    # January 4 814 over 2020's 4 449 and 2021's 4 357; March 5 167 under 5 674 and 5 901
+    assert "över spannet (januari, februari, april och juli)" in sasong
+    assert "1 under spannet (mars)" in sasong
+    volym = alt["Kostnadsförändringen januari–september: hushåll och belopp"]
+    assert volym.startswith("Vattenfallsdiagram")
+    assert "från 45 210 tkr 2021 till 44 923 tkr 2022" in volym
+
+
 def test_pdf_oppnas_med_text_och_bilder(rapport):
-    pdf = PdfReader(io.BytesIO(export.pdf(rapport)))
+    data = export.pdf(rapport)
+    pdf = PdfReader(io.BytesIO(data))
     text = ren(" ".join(sida.extract_text() for sida in pdf.pages))
     assert "Arbetslivsnämndens nyckeltal" in text
     assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022 jämfört med 734" in text
     assert "målet om högst 700 hushåll nås" in text
     assert "44 923 tkr" in text and "60 500 tkr" in text and "57 500 tkr" in text
+    # negative figures with the typographic minus, as printed
+    assert "\u22126 000 tkr" in text and "\u2212287 tkr" in text and "-6 000" not in text
     assert "Kostnadsökningen beror på riksnormen." in text
     assert "Förvaltningens kommentar" in text
     assert "Källor" in text and "ALN 2022-00100 1.2.4.1" in text
     assert "Siffrorna i texten och var de kommer ifrån" in text
+    assert "dashboard" not in text.lower() and "ur nyckeltalens databas" in text
     bilder = [b for sida in pdf.pages for b in sida.images]
     antal_diagram = sum(len(a.diagram) for a in rapport.avsnitt)
     assert antal_diagram >= 5 and len(bilder) == antal_diagram
     assert pdf.metadata.title == "Arbetslivsnämndens nyckeltal"
+    # each drawn chart is a tagged figure whose alternative text is the chart's description
+    with pikepdf.open(io.BytesIO(data)) as dok:
+        alt = [str(e.Alt) for e in _struktur(dok.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+    assert alt == [d.alt for a in rapport.avsnitt for d in a.diagram]
+
+
+def _struktur(element):
+    """Every structure element under element, in document order."""
+    barn = element.get("/K")
+    for b in barn if isinstance(barn, pikepdf.Array) else [barn]:
+        if isinstance(b, pikepdf.Dictionary) and "/S" in b:
+            yield b
+            yield from _struktur(b)
 
 
 def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
@@ -192,8 +237,11 @@ def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
     assert "Arbetslivsnämndens nyckeltal" in stycken[0]
     assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022" in text
     assert "Kostnadsökningen beror på riksnormen." in stycken
-    rubriker = [p.text for p in dok.paragraphs if p.style.name.startswith("Heading")]
-    assert "Ekonomiskt bistånd" in rubriker and "Källor" in rubriker
+    rubriker = {p.text: p.style.name for p in dok.paragraphs if p.style.name.startswith("Head")}
+    assert rubriker["Arbetslivsnämndens nyckeltal"] == "Heading 1"
+    assert rubriker["Ekonomiskt bistånd"] == "Heading 2" and rubriker["Källor"] == "Heading 2"
+    assert rubriker["Nettokostnad per månad, år för år"] == "Heading 3"
+    assert "dashboard" not in text.lower() and "ur nyckeltalens databas" in text
     # the key-figure table is a real table, not a picture
     nyckeltal = dok.tables[0]
     assert [c.text for c in nyckeltal.rows[0].cells] == list(export.KPI_RUBRIKER)
@@ -203,13 +251,18 @@ def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
     assert dok.core_properties.language == "sv-SE"
 
 
-def test_pdf_utan_typsnittsfil_anvander_inbyggt_typsnitt(db, monkeypatch):
-    # a machine without DejaVu or Liberation: Latin-1 only, so the dashes become hyphens
-    monkeypatch.setattr(export, "TYPSNITT", ())
+def test_pdf_utan_typsnittsfiler_anvander_typsts_eget_typsnitt(db, monkeypatch):
+    # a machine without Liberation or DejaVu: Typst's own Libertinus Serif has the Swedish
+    # letters, the en dash and the typographic minus too
+    monkeypatch.setattr(rapport_pdf, "TYPSNITTSMAPPAR", ())
     rapport = export.bygg_rapport(hamta_underlag(db.fraga, SEP_2022), {})
-    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    data = export.pdf(rapport)
+    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(data)).pages))
     assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022" in text
-    assert "januari-september 2022" in text
+    assert "januari–september 2022" in text and "\u22126 000 tkr" in text
+    with pikepdf.open(io.BytesIO(data)) as dok:
+        typsnitt = {str(f.BaseFont) for sida in dok.pages for f in sida.Resources.Font.values()}
+    assert typsnitt and all("Libertinus" in f for f in typsnitt), typsnitt
 
 
 def test_sparade_kommentarer_kommer_med_i_rapporten(db):
@@ -234,5 +287,7 @@ def test_rapport_utan_bilder_sager_det(db):
     text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
     assert "Diagrammen kunde inte ritas." in text
     assert "Diagrammet kunde inte ritas som bild." in text
+    # without the picture its description is printed: the chart's content is not lost
+    assert "Linjediagram över nettokostnaden för ekonomiskt bistånd per månad" in text
     assert "maj–augusti 2022" in text and "uppgift saknas" in text
     assert len(Document(io.BytesIO(export.docx(rapport))).inline_shapes) == 0
