@@ -649,7 +649,7 @@ def maltakt(
             f"{tal(nu.varde)} + {tal(takt, 1)} × {kvar} månader",
         )
     nu_text = f"{manadsintervall(1, manad) if matt_typ == 'flode' else manadsnamn(manad)} {ar}"
-    lagesord = f"{meta['namn']}: {_f(nu.varde, enhet)} {nu_text}, {mal_namn} {mal_text}."
+    lagesord = f"{meta['namn']}: {_f(nu.varde, enhet)} i {nu_text}, {mal_namn} {mal_text}."
 
     if matt_typ == "flode" and jamforelse == "lägst" and uppfyllt_nu:
         # a cumulative count cannot fall: reached is reached
@@ -773,8 +773,10 @@ MALTAKT_ENHETER = {
 
 
 def maltakttabell(takter: list[Maltakt]) -> pl.DataFrame:
+    # unrounded: the pages round as the text does (a value rounded to 59 897,5 here would
+    # show 59 898 beside the text's 59 897)
     def v(u: Uppgift | None) -> float | None:
-        return None if u is None or u.varde is None else round(float(u.varde), 1)
+        return None if u is None or u.varde is None else float(u.varde)
 
     return pl.DataFrame(
         {
@@ -971,16 +973,23 @@ class Uppdelning:
     def text(self) -> str:
         """The split in words; every figure in it is computed."""
         ned_v, ned_b = self.volym.varde < 0, self.belopp.varde < 0
+        per_hushall = self.per_hushall_text(
+            _f(self.per_hushall.varde, "kr"), _f(self.per_hushall_jmf.varde, "kr")
+        )
         return (
             f"Kostnaden {self.rubrik} {'minskade' if self.forandring.varde < 0 else 'ökade'} "
             f"med {_f(abs(self.forandring.varde), 'tkr')} mot {self.jamforelsear}: "
             f"{'färre' if ned_v else 'fler'} hushåll drog {'ned' if ned_v else 'upp'} den med "
             f"{_f(abs(self.volym.varde), 'tkr')}, och {'lägre' if ned_b else 'högre'} kostnad "
-            f"per hushåll ({_f(self.per_hushall_jmf.varde, 'kr')} mot "
-            f"{_f(self.per_hushall.varde, 'kr')} per hushåll och månad) drog "
-            f"{'ned' if ned_b else 'upp'} den med {_f(abs(self.belopp.varde), 'tkr')}. "
-            "Alla belopp i meningen är beräknade."
+            f"per hushåll ({per_hushall}) drog {'ned' if ned_b else 'upp'} den med "
+            f"{_f(abs(self.belopp.varde), 'tkr')}. Alla belopp i meningen är beräknade."
         )
+
+    def per_hushall_text(self, nu: str, jamforelse: str) -> str:
+        """'7 431 kr per hushåll och månad 2022 mot 6 926 kr 2021': this year first, then the
+        comparison, as every other comparison reads; "högre" or "lägre" before it then
+        matches the order of the figures."""
+        return f"{nu} per hushåll och månad {self.ar} mot {jamforelse} {self.jamforelsear}"
 
 
 @dataclass(frozen=True)
@@ -1083,7 +1092,9 @@ def volymtabell(analys: Volymanalys) -> pl.DataFrame:
                 {
                     "period": u.rubrik,
                     "uppgift": uppgift.beskrivning,
-                    "varde": round(float(uppgift.varde), 1),
+                    # unrounded: a table rounding 7 244,48 to 7 244,5 showed 7 245 beside the
+                    # text's 7 244
+                    "varde": float(uppgift.varde),
                     "enhet": uppgift.enhet,
                     "harledning": (
                         "angivet" if not uppgift.beraknad else f"beräknat: {uppgift.underlag}"

@@ -1,8 +1,9 @@
 """Swedish number, amount, percent and month formats: "44 923 tkr", "42 %", "−6 000 tkr".
 
 A no-break space separates thousands and the unit, so a card never breaks "44 923" over two
-lines. Negative numbers take the typographic minus (U+2212), except in deltas for st.metric,
-which reads the sign from an ASCII hyphen (see formatera_forandring).
+lines. Negative numbers take the typographic minus (U+2212) everywhere a user reads them,
+also in the deltas of st.metric (which then gets its arrow and colour explicitly, see
+nyckeltal.kpi.Kpi.delta_pil and delta_farg, since it only reads an ASCII hyphen as a fall).
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def formatera(varde, enhet: str, decimaler: int = 0) -> str:
 
 
 def formatera_forandring(varde, enhet: str, decimaler: int = 0) -> str:
-    """A signed change for st.metric: '+1 798 tkr', '-86' (ASCII minus sets the arrow).
+    """A signed change: '+1 798 tkr', '−86' (typographic minus), '±0'.
 
-    A change of a percentage is in percentage points: '+1 procentenhet'."""
+    A change of a percentage is in percentage points: '+1 procentenhet'. st.metric reads only
+    an ASCII hyphen as a fall, so a card passes the arrow and colour itself (Kpi.delta_pil)."""
     if varde is None:
         return ""
     if enhet == "procent":
@@ -76,7 +78,7 @@ def formatera_forandring(varde, enhet: str, decimaler: int = 0) -> str:
     if Decimal(str(varde)) > 0:
         return "+" + text
     if Decimal(str(varde)) < 0:
-        return "-" + text
+        return MINUS + text
     return "±" + text
 
 

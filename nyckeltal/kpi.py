@@ -25,8 +25,17 @@ from nyckeltal.status import (
     Malstatus,
     bedom_forandring,
     delta_farg,
+    delta_pil,
     malstatus,
 )
+
+# The unit in words, for the card's help.
+ENHETSORD = {
+    "tkr": "tusentals kronor (tkr)",
+    "kr": "kronor (kr)",
+    "procent": "procent (%)",
+    "antal": "antal",
+}
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,15 @@ class Kpi:
 
     @property
     def delta_farg(self) -> str:
-        return delta_farg(self.riktning)
+        """st.metric delta_color: 'green' better, 'red' worse, 'gray' neither (see
+        nyckeltal.status.delta_farg); the words are in jamforelsetext."""
+        return delta_farg(self.forandring, self.riktning)
+
+    @property
+    def delta_pil(self) -> str:
+        """st.metric delta_arrow: 'up', 'down' or 'off', from the sign of the change. The
+        change is written '−86' with the typographic minus, which st.metric does not read."""
+        return delta_pil(self.forandring)
 
     @property
     def periodetikett(self) -> str:
@@ -86,25 +103,29 @@ class Kpi:
 
     @property
     def jamforelsetext(self) -> str:
-        """'mot september 2021 (734), bättre' or that the comparison is missing."""
+        """'lägre än sep 2021 (734), bättre': the direction in words, the comparison's value
+        and the judgement, or that the comparison is missing. With the value of the card
+        first, this reads in the same order as the reports: now, then the comparison."""
         if self.jamforelsevarde is None:
             return f"{self.jamforelseetikett}: {UPPGIFT_SAKNAS}"
-        bedomning = bedom_forandring(self.forandring, self.riktning)
-        return (
-            f"mot {self.jamforelseetikett} "
-            f"({formatera(self.jamforelsevarde, self.enhet)}), {bedomning}"
-        )
+        if self.varde is None:
+            return f"{self.jamforelseetikett}: {formatera(self.jamforelsevarde, self.enhet)}"
+        jamforelse = f"{self.jamforelseetikett} ({formatera(self.jamforelsevarde, self.enhet)})"
+        if self.forandring == 0:
+            return f"oförändrat mot {jamforelse}"
+        riktning = "högre" if self.forandring > 0 else "lägre"
+        return f"{riktning} än {jamforelse}, {bedom_forandring(self.forandring, self.riktning)}"
 
     @property
     def hjalp(self) -> str:
         """Definition, unit, direction, target and source, for the card's help tooltip."""
         rader = [
             f"Avser {self.periodetikett}. {self.beskrivning}",
-            f"Enhet: {self.enhet}. Önskad riktning: {RIKTNINGSPILAR[self.riktning]} "
-            f"{RIKTNINGSTEXT[self.riktning]}.",
+            f"Enhet: {ENHETSORD.get(self.enhet, self.enhet)}. Önskad riktning: "
+            f"{RIKTNINGSPILAR[self.riktning]} {RIKTNINGSTEXT[self.riktning]}.",
         ]
-        if self.status.uppfyllt is not None or "mål" in self.status.text:
-            rader.append(f"Mål: {self.status.text}.")
+        # 'Målet nås (mål: högst 700).', 'Uppgift saknas (mål: …).', 'Inget mål.'
+        rader.append(f"{self.status.text[:1].upper()}{self.status.text[1:]}.")
         if self.harledning and self.harledning != "angivet":
             rader.append(f"Värdet är {self.harledning} i källan.")
         rader.append(f"Källa: {self.kalla}." if self.kalla else "Källa: uppgift saknas.")

@@ -224,8 +224,9 @@ class _Skrivare:
             if skillnad == 0:
                 text += ", oförändrat"
             else:
+                # the change as the text says it, without a sign: 'Minskning: …' 86
                 forandring = Uppgift(
-                    f"Förändring {m['namn']}",
+                    f"{'Ökning' if skillnad > 0 else 'Minskning'}: {m['namn']}",
                     abs(skillnad),
                     enhet,
                     BERAKNAT,
@@ -371,15 +372,15 @@ class _Skrivare:
             if p.budget is not None:
                 uppgifter.append(p.budget)
                 skillnad = p.forvaltningens.varde - p.budget.varde
+                lage = "över" if skillnad > 0 else "under" if skillnad < 0 else "i nivå med"
                 diff = Uppgift(
-                    "Prognos mot budget",
+                    f"Prognos {lage} budget",
                     abs(skillnad),
                     "tkr",
                     BERAKNAT,
                     f"{tal(p.forvaltningens.varde)} − {tal(p.budget.varde)}",
                 )
                 uppgifter.append(diff)
-                lage = "över" if skillnad > 0 else "under" if skillnad < 0 else "i nivå med"
                 text += f" mot budgeten {_v(p.budget)}, {_v(diff)} {lage} budget"
             delar.append(text + ".")
         if p.prognos is not None:
@@ -409,7 +410,7 @@ class _Skrivare:
             f"{'färre' if u.volym.varde < 0 else 'fler'} hushåll drog "
             f"{'ned' if u.volym.varde < 0 else 'upp'} den med {_v(_abs(u.volym))}, och "
             f"{'lägre' if u.belopp.varde < 0 else 'högre'} kostnad per hushåll "
-            f"({_v(u.per_hushall_jmf)} mot {_v(u.per_hushall)} per hushåll och månad) drog "
+            f"({u.per_hushall_text(_v(u.per_hushall), _v(u.per_hushall_jmf))}) drog "
             f"{'ned' if u.belopp.varde < 0 else 'upp'} den med {_v(_abs(u.belopp))}.",
             u.uppgifter,
         )

@@ -52,6 +52,20 @@ def bedom_forandring(forandring, riktning: str) -> str:
     return "bättre" if battre else "sämre"
 
 
-def delta_farg(riktning: str) -> str:
-    """st.metric delta_color so that a change in the desired direction reads as good."""
-    return {"upp": "normal", "ner": "inverse"}.get(riktning, "off")
+def delta_farg(forandring, riktning: str) -> str:
+    """st.metric delta_color, given outright: 'green' for a change in the desired direction,
+    'red' against it, 'gray' for no change, no desired direction or no figure.
+
+    Not st.metric's 'normal'/'inverse': those read the sign from an ASCII hyphen, and the
+    change is written with the typographic minus ('−86'). The colour only repeats the words
+    of bedom_forandring ('bättre', 'sämre'), which the card always shows beside it."""
+    return {"bättre": "green", "sämre": "red"}.get(bedom_forandring(forandring, riktning), "gray")
+
+
+def delta_pil(forandring) -> str:
+    """st.metric delta_arrow from the sign of the change: 'up', 'down', or 'off' for no change
+    or no figure (st.metric would read '−86' as a rise and '±0' as one too)."""
+    if forandring is None:
+        return "off"
+    d = Decimal(str(forandring))
+    return "up" if d > 0 else "down" if d < 0 else "off"

@@ -97,10 +97,10 @@ if losenord is None:
     st.info(
         "Administrationen är stängd eftersom inget lösenord är inställt. Så öppnar du den:\n\n"
         "1. Välj ett långt lösenord.\n"
-        "2. Sätt det i miljövariabeln `NYCKELTAL_ADMIN_LOSENORD` innan dashboarden startas, "
+        "2. Sätt det i miljövariabeln `NYCKELTAL_ADMIN_LOSENORD` innan tjänsten startas, "
         "t.ex. `NYCKELTAL_ADMIN_LOSENORD='…' make run`, eller skriv raden "
         '`admin_losenord = "…"` i `.streamlit/secrets.toml` på servern.\n'
-        "3. Starta om dashboarden.\n\n"
+        "3. Starta om tjänsten.\n\n"
         "Lösenordet ska aldrig checkas in i git. Att titta på de andra sidorna kräver ingen "
         "inloggning.",
         icon="🔒",
@@ -307,7 +307,15 @@ st.caption(
     "sidorna för perioder som omfattar månaden. En tom text tar bort kommentaren."
 )
 indikatorer = fraga("import_indikatorer", indikatorer=egna_indikatorer()).sort("namn")
-namn = dict(zip(indikatorer["indikator_id"].to_list(), indikatorer["namn"].to_list()))
+namn = dict(
+    sorted(
+        (
+            (indikator_id, n)
+            for indikator_id, n in zip(indikatorer["indikator_id"], indikatorer["namn"])
+        ),
+        key=lambda par: par[1],
+    )
+)
 period = vald_period()
 ar_med_data = fraga("perioder_med_data")["ar"].to_list()
 ar_att_valja = sorted(set(ar_med_data) | {importera.idag().year})

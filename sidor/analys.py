@@ -10,6 +10,7 @@ from nyckeltal.figurer import analys as figurer
 from nyckeltal.format import (
     UPPGIFT_SAKNAS,
     formatera,
+    formatera_forandring,
     formatera_per_rad,
     formatera_tabell,
     manadsnamn,
@@ -80,13 +81,11 @@ def prognosdel(period: Period, serie_id: str) -> dict:
             kalla=kalla,
             nyckel="analys_prognos",
             enheter={"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}},
+            # short headers: a data grid cuts long ones; the caption above the chart says
+            # that a sum is computed where the papers give none
             rubriker={
                 "manad": "Månad",
-                **{
-                    k: f"{k}, januari–månad ({enhet}, summan beräknad där den inte står)"
-                    for k in tabell.columns
-                    if k != "manad"
-                },
+                **{k: f"{k}, ackumulerat ({enhet})" for k in tabell.columns if k != "manad"},
             },
         )
     )
@@ -185,12 +184,16 @@ ALLA_RUBRIKER = {
 def alla_serier(period: Period) -> tuple[pl.DataFrame, pl.DataFrame, str]:
     """Every monthly series written forward: raw for Excel, as text for the table, source."""
     tot, serier = grund(period.ar)
-    alla = analys.prognostabell(
-        [analys.helarsprognos(tot, i, period.ar, period.till_manad) for i in serier]
+    prognoser = [analys.helarsprognos(tot, i, period.ar, period.till_manad) for i in serier]
+    alla = analys.prognostabell(prognoser)
+    visning = (
+        formatera_per_rad(
+            alla,
+            dict.fromkeys(("hittills", "prognos", "lag", "hog", "forvaltningens", "budget"), 0),
+        )
+        .drop("enhet")  # each value carries its unit
+        .rename({k: v for k, v in ALLA_RUBRIKER.items() if k != "enhet"})
     )
-    visning = formatera_per_rad(
-        alla, dict.fromkeys(("hittills", "prognos", "lag", "hog", "forvaltningens", "budget"), 0)
-    ).rename(ALLA_RUBRIKER)
     return alla, visning, kalltext(tot.df)
 
 
@@ -224,14 +227,26 @@ def maldel(period: Period) -> dict:
         ut["takter"].append((takt, som_markdown(takt.text), d))
     if takter:
         takttabell = analys.maltakttabell(takter)
+        # figures as the cards' text writes them: the value and the year end without decimals,
+        # the changes per month with one decimal, a sign, and percentage points for a share
+        andringar = {
+            kolumn: pl.Series(
+                kolumn,
+                [
+                    formatera_forandring(v, e, 1) or UPPGIFT_SAKNAS
+                    for v, e in zip(takttabell[kolumn], takttabell["enhet"])
+                ],
+                dtype=pl.String,
+            )
+            for kolumn in ("behovd_per_manad", "takt_per_manad")
+        }
         ut["visning"] = formatera_tabell(
-            formatera_per_rad(
-                takttabell,
-                {"nuvarande": 0, "behovd_per_manad": 1, "takt_per_manad": 1, "vid_arets_slut": 1},
+            formatera_per_rad(takttabell, {"nuvarande": 0, "vid_arets_slut": 0}).with_columns(
+                *andringar.values()
             ),
             {"manad": "manad"},
             analys.MALTAKT_RUBRIKER,
-        )
+        ).drop("Enhet")
         ut["export"] = export.Tabell(
             "Vad krävs",
             takttabell,
@@ -294,7 +309,7 @@ def volymdel(period: Period) -> tuple[analys.Volymanalys, list[tuple]]:
                 namn=f"Volym och belopp {u.manader}",
                 kalla=kalla,
                 nyckel=f"analys_volym_{u.manader}",
-                enheter={"varde": "antal"},
+                enheter={"varde": "antal"},  # the unit is the column Enhet
                 rubriker={
                     "period": "Period",
                     "uppgift": "Uppgift",
@@ -421,6 +436,10 @@ def helarsprognos() -> None:
         st.info(prognos.orsak)
     else:
         ackumulerat, helar = del_["diagram"]
+        st.caption(
+            "Linjerna är årens värden ackumulerade januari–månad; där handlingarna inte anger "
+            "summan är den beräknad ur månadsvärdena."
+        )
         visa(ackumulerat)
         # The cards above and the line's end already give these figures; the bars are one
         # click away and cost nothing on a period change while closed.
@@ -541,7 +560,7 @@ visa_flikar(
     },
 )
 
-# --- Out of the dashboard --------------------------------------------------------------------
+# --- Downloads -------------------------------------------------------------------------------
 st.divider()
 st.download_button(
     "Ladda ned sidans tabeller (Excel)",
@@ -555,6 +574,8 @@ st.download_button(
     on_click="ignore",
 )
 st.caption(
-    "Varje diagram kan sparas som PNG med kameraikonen i diagrammets verktygsrad (håll "
-    "muspekaren över diagrammet). Rapporten med alla diagram som bilder finns på sidan Rapport."
+    "Varje diagram har sina siffror som tabell under ”Visa siffrorna som tabell”, med "
+    "nedladdning som CSV och Excel. Rapporten på sidan Rapport (PDF och Word) har de viktigaste "
+    "diagrammen som bilder; med mus kan ett diagram också sparas som PNG med kameraikonen i "
+    "diagrammets verktygsrad."
 )

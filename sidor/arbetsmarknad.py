@@ -76,8 +76,8 @@ def berakna(period: Period) -> dict:
     else:
         total = former.filter(pl.col("ar_total"))
         ut["former_total"] = (
-            f"Totalt enligt handlingarna: {manad} {formatera(total['varde'][0], 'antal')}, "
-            f"{jamforelsemanad} {formatera(total['jamforelsevarde'][0], 'antal')}."
+            f"Totalt enligt handlingarna: {formatera(total['varde'][0], 'antal')} i {manad} "
+            f"och {formatera(total['jamforelsevarde'][0], 'antal')} i {jamforelsemanad}."
             if total.height
             else None
         )
@@ -107,9 +107,10 @@ def berakna(period: Period) -> dict:
     if vaxla.varde is None:
         ut["vaxla_antal"] = f"Antal personer som växlat bidrag mot lön: uppgift saknas för {manad}."
     else:
-        ut["vaxla_antal"] = (
-            f"{vaxla.varde_text} personer växlade ekonomiskt bistånd mot lön i {manad}; "
-            f"{jamforelsemanad}: {formatera(vaxla.jamforelsevarde, 'antal')}."
+        ut["vaxla_antal"] = f"{vaxla.varde_text} personer växlade ekonomiskt bistånd mot lön i " + (
+            f"{manad}; uppgift för {jamforelsemanad} saknas."
+            if vaxla.jamforelsevarde is None
+            else f"{manad}, mot {formatera(vaxla.jamforelsevarde, 'antal')} i {jamforelsemanad}."
         )
     belopp = figurer.vaxla_belopp(varden)
     if not belopp.is_empty():
@@ -123,9 +124,9 @@ def berakna(period: Period) -> dict:
         )
         netto = belopp.filter(pl.col("uppgift") == "beräknat")
         ut["vaxla_netto"] = (
-            f"Nettokostnaden {formatera(netto['belopp_kr'][0], 'kr')} är beräknad av "
-            "dashboarden: personalkostnaden minus arbetsmarknadsstödet, minus det minskade "
-            "utbetalda ekonomiska biståndet."
+            f"Nettokostnaden {formatera(netto['belopp_kr'][0], 'kr')} är beräknad här ur "
+            "uppgifterna i handlingarna: personalkostnaden minus arbetsmarknadsstödet, minus "
+            "det minskade utbetalda ekonomiska biståndet."
             if netto.height
             else None
         )
@@ -155,11 +156,12 @@ def berakna(period: Period) -> dict:
         rad = rader.get(indikator)
         if rad is None:
             return kortdata(etikett, UPPGIFT_SAKNAS, f"Uppgift saknas för {period.etikett}.")
-        text = (
-            formatera_forandring(rad["varde"], rad["enhet"])
-            if tecken
-            else formatera(rad["varde"], rad["enhet"])
-        )
+        varde, enhet = rad["varde"], rad["enhet"]
+        if enhet == "tkr":
+            # the page's amounts are in kronor, as the papers give växla bidrag mot lön; a
+            # budget stated in tkr is shown in kr too (exactly, × 1 000), the help quotes it
+            varde, enhet = varde * 1000, "kr"
+        text = formatera_forandring(varde, enhet) if tecken else formatera(varde, enhet)
         if rad["ungefarligt"]:
             text = f"cirka {text}"
         kalla = Kalla(rad["dokument"], rad["datum"], rad["diarienummer"], rad["avsnitt"])
@@ -184,7 +186,8 @@ def berakna(period: Period) -> dict:
                     procent_andel(tackat["varde"], sokt["varde"])
                     if sokt and tackat
                     else UPPGIFT_SAKNAS,
-                    "Beräknad av dashboarden: de som tackat ja delat med de som sökt.",
+                    "Beräknad här ur uppgifterna i handlingarna: de som tackat ja delat med "
+                    "de som sökt.",
                 ),
                 uppgift("feriearbete_stod_tjanst", "Tjänst för extra stöd"),
             ],
@@ -227,7 +230,9 @@ period = vald_period()
 sida = berakna(period)
 
 st.title("Arbetsmarknad")
-st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
+st.caption(
+    f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}. Belopp i kronor (kr)."
+)
 visa_kpier(sida["kort"])
 visa_om(sida["vaxla_riktning"])
 

@@ -16,7 +16,14 @@ from nyckeltal.figurer.ekonomi import (
     evakueringsboende_ukraina,
     tecken_text,
 )
-from nyckeltal.format import UPPGIFT_SAKNAS, formatera, formatera_tabell, kort_manad, manadsnamn
+from nyckeltal.format import (
+    UPPGIFT_SAKNAS,
+    formatera,
+    formatera_forandring,
+    formatera_tabell,
+    kort_manad,
+    manadsnamn,
+)
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import bygg_kpier
 from nyckeltal.perioder import Period
@@ -115,11 +122,18 @@ def berakna(period: Period) -> dict:
         # the table's signs: minus is cost, so outcome − budget is the surplus
         beraknat = summa["utfall"] - summa["budget_hittills"]
         stammer = "stämmer med" if beraknat == resultat.varde else "skiljer sig från"
+        # the judgement in words: under budget is a surplus, over budget a deficit
+        lage = (
+            f"{formatera(beraknat, 'tkr')} under budget, ett överskott"
+            if beraknat > 0
+            else f"{formatera(-beraknat, 'tkr')} över budget, ett underskott"
+            if beraknat < 0
+            else "i nivå med budget"
+        )
         resultat_notering = (
             f"Kostnad hittills {formatera(-summa['utfall'], 'tkr')} mot budget "
-            f"{formatera(-summa['budget_hittills'], 'tkr')}: "
-            f"{tecken_text(beraknat)} (beräknat ur budgettabellens rad Summa; "
-            f"{stammer} angivet resultat)."
+            f"{formatera(-summa['budget_hittills'], 'tkr')}: {lage} (beräknat ur "
+            f"budgettabellens rad Summa; {stammer} angivet resultat)."
         )
     if prognos.varde is not None:
         delar = []
@@ -127,8 +141,16 @@ def berakna(period: Period) -> dict:
             delar.append(f"ordinarie verksamhet {formatera(ordinarie[0], 'tkr')}")
         if len(ukraina_resultat):
             delar.append(f"evakueringsboende Ukraina {formatera(ukraina_resultat[0], 'tkr')}")
-        if delar:
-            prognos_notering = "Varav " + " och ".join(delar) + " (angivet)."
+        utfall = (
+            f"ett underskott på {formatera(-prognos.varde, 'tkr')}"
+            if prognos.varde < 0
+            else f"ett överskott på {formatera(prognos.varde, 'tkr')}"
+            if prognos.varde > 0
+            else "ett resultat i balans"
+        )
+        prognos_notering = f"Prognosen är {utfall} för helåret" + (
+            "; varav " + " och ".join(delar) + " (angivet)." if delar else "."
+        )
     if budget is not None:
         rad = budget.filter(pl.col("verksamhet") == "Buffert")
         if rad.height:
@@ -160,7 +182,14 @@ def berakna(period: Period) -> dict:
             "avvikelse": "Avvikelse helår",
         }
         tabell = budget.select("verksamhet", *BUDGETKOLUMNER)
-        visning = formatera_tabell(tabell, dict.fromkeys(BUDGETKOLUMNER, "tkr"))
+        visning = formatera_tabell(tabell, dict.fromkeys(BUDGETKOLUMNER, "tkr")).with_columns(
+            # a deviation with its sign, as the caption reads it: plus surplus, minus deficit
+            pl.Series(
+                "avvikelse",
+                [formatera_forandring(v, "tkr") or UPPGIFT_SAKNAS for v in tabell["avvikelse"]],
+                dtype=pl.String,
+            )
+        )
         noter = []
         for konflikt_id, (verksamhet, kolumn, mark) in KONFLIKTER_I_TABELLEN.items():
             if konflikt_id not in konflikt:

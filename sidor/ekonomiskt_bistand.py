@@ -141,7 +141,9 @@ def berakna(period: Period) -> dict:
     )
     if not helarsrader.is_empty():
         ut["helar"] = dict(
-            fig=bistand.helar_utfall_prognos_budget(helarsrader),
+            fig=bistand.helar_utfall_prognos_budget(
+                helarsrader, valt_ar=ar, jamforelsear=period.jamforelsear
+            ),
             tabell=pl.DataFrame(
                 {
                     "uppgift": [
@@ -191,7 +193,15 @@ def berakna(period: Period) -> dict:
         )
     else:
         ut["medel"] = dict(
-            fig=bistand.varde_per_ar(medel_nu, ar_med_data, "antal", "Hushåll, medel", period),
+            fig=bistand.varde_per_ar(
+                medel_nu,
+                ar_med_data,
+                "antal",
+                "Hushåll, medel",
+                period,
+                beskrivning="genomsnittligt antal hushåll med försörjningsstöd per månad "
+                f"{jan_till}, per år",
+            ),
             tabell=bistand.artabell(medel_nu, ar_med_data),
             kalla=kalltext(medel_nu),
             nyckel="hushall_medel",
@@ -217,7 +227,14 @@ def berakna(period: Period) -> dict:
             ut["langvarigt"].append((namn, info, None))
         else:
             diagram = dict(
-                fig=bistand.varde_per_ar(vid_manad, ar_med_data, enhet, y_titel, period),
+                fig=bistand.varde_per_ar(
+                    vid_manad,
+                    ar_med_data,
+                    enhet,
+                    y_titel,
+                    period,
+                    beskrivning=f"{namn[0].lower()}{namn[1:]} i {manadsnamn(till)}, per år",
+                ),
                 tabell=bistand.artabell(vid_manad, ar_med_data),
                 kalla=kalltext(vid_manad),
                 nyckel=indikator,

@@ -68,7 +68,7 @@ def berakna(period: Period) -> dict:
         mottagna,
         replace(kvinnor, namn="Andel kvinnor bland mottagna"),
         replace(over_19, namn="Mottagna över 19 år"),
-        replace(overfort, namn="Överfört (beräknad summa)"),
+        replace(overfort, namn="Överförda medel (beräknad summa)"),
     ]
 
     # --- Received against the target
@@ -121,13 +121,26 @@ def berakna(period: Period) -> dict:
         return pl.concat(delar).filter(pl.col("indikator_id") == indikator).sort("ar", "ordning")
 
     def fordelningsdiagram(
-        df: pl.DataFrame, rubrik: str, nyckel: str, kategori: str, *, liggande: bool = False
+        df: pl.DataFrame,
+        rubrik: str,
+        nyckel: str,
+        kategori: str,
+        beskrivning: str,
+        *,
+        liggande: bool = False,
     ) -> dict:
         """Heading, chart (None for no data) and the source's caveat on the whole table."""
         diagram = None
         if not df.is_empty():
             diagram = dict(
-                fig=figurer.staplar_per_ar(df, "procent", liggande=liggande, axeltitel="Andel"),
+                fig=figurer.staplar_per_ar(
+                    df,
+                    "procent",
+                    liggande=liggande,
+                    axeltitel="Andel",
+                    valt_ar=period.ar,
+                    beskrivning=beskrivning,
+                ),
                 tabell=df.select("ar", "dimension", "varde"),
                 kalla=kalltext(df),
                 nyckel=nyckel,
@@ -139,24 +152,36 @@ def berakna(period: Period) -> dict:
     antal_over_19 = formatera(over_19.varde, "antal") if over_19.varde is not None else None
     ut["fordelningar"] = [
         fordelningsdiagram(
-            fordelning("mottagna_flyktingar_kon", bada_aren=True), "Kön", "flykting_kon", "Kön"
+            fordelning("mottagna_flyktingar_kon", bada_aren=True),
+            "Kön",
+            "flykting_kon",
+            "Kön",
+            f"andel kvinnor och män bland mottagna flyktingar, {period.etikett} och "
+            f"{period.jamforelseetikett}",
         ),
         fordelningsdiagram(
-            fordelning("flyktingar_alder"), "Ålder", "flykting_alder", "Åldersgrupp", liggande=True
+            fordelning("flyktingar_alder"),
+            "Ålder",
+            "flykting_alder",
+            "Åldersgrupp",
+            f"andel mottagna flyktingar per åldersgrupp, {period.etikett}",
+            liggande=True,
         ),
         fordelningsdiagram(
             fordelning("flyktingar_ursprungsland"),
             "Ursprungsland",
             "flykting_ursprungsland",
             "Ursprungsland",
+            f"andel mottagna flyktingar per ursprungsland, {period.etikett}",
             liggande=True,
         ),
         fordelningsdiagram(
             fordelning("flyktingar_skolar"),
             "År i skolan, mottagna över 19 år"
-            + (f" (n\u00a0=\u00a0{antal_over_19})" if antal_over_19 else ""),
+            + (f" ({antal_over_19}\u00a0personer)" if antal_over_19 else ""),
             "flykting_skolar",
             "År i skolan",
+            f"andel mottagna flyktingar över 19 år efter antal år i skolan, {period.etikett}",
             liggande=True,
         ),
     ]
@@ -184,7 +209,13 @@ def berakna(period: Period) -> dict:
     if not overfort_df.is_empty():
         ut["overfort"] = dict(
             fig=figurer.staplar_per_ar(
-                overfort_df, "kr", liggande=True, axeltitel=f"kr, {period.etikett}"
+                overfort_df,
+                "kr",
+                liggande=True,
+                axeltitel=f"kr, {period.etikett}",
+                valt_ar=period.ar,
+                beskrivning="medel överförda till berörda nämnder för nyanlända flyktingar "
+                f"per kategori, {period.etikett}",
             ),
             tabell=figurer.overfort_tabell(overfort_df),
             kalla=kalltext(overfort_df),
@@ -193,8 +224,9 @@ def berakna(period: Period) -> dict:
             rubriker={"kategori": "Kategori", "belopp_kr": f"Överfört {period.etikett} (kr)"},
         )
         ut["overfort_summa"] = (
-            f"Summan {formatera(overfort.varde, 'kr')} är beräknad av dashboarden "
-            "(summan av de fyra kategorierna); handlingarna anger bara kategorierna."
+            f"Summan {formatera(overfort.varde, 'kr')} är beräknad här ur uppgifterna i "
+            "handlingarna (summan av de fyra kategorierna); handlingarna anger bara "
+            "kategorierna."
         )
     return ut
 
@@ -212,7 +244,10 @@ saknas = f"Uppgift saknas för {period.etikett}."
 sida = berakna(period)
 
 st.title("Flyktingmottagning")
-st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.")
+st.caption(
+    f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}. Belopp i kronor (kr), "
+    "som handlingarna anger dem."
+)
 visa_kpier(sida["kort"])
 
 kon, alder, land, skolar = sida["fordelningar"]

@@ -1,11 +1,11 @@
-"""Källor och kvalitet: what the dashboard rests on, whether the figures reconcile, and where
-the documents disagree."""
+"""Källor och kvalitet: what the figures rest on, whether they reconcile, and where the
+documents disagree."""
 
 import polars as pl
 import streamlit as st
 
 from nyckeltal import avstamning
-from nyckeltal.format import formatera, formatera_per_rad, formatera_tabell
+from nyckeltal.format import formatera, formatera_per_rad, formatera_tabell, manadsnamn
 from nyckeltal.katalog import OMRADEN, egna_indikatorer
 from sidor._delat import databas, fraga, per_version, visa_tabell
 
@@ -92,7 +92,7 @@ def berakna() -> dict:
 
 def konfliktkort(rad: dict) -> dict:
     """One disagreement: its description, what each document says (Markdown and source
-    line per side) and which the dashboard shows, and why."""
+    line per side) and which the pages show, and why."""
     uppgifter = []
     for bokstav in ("a", "b"):
         varde = rad[f"varde_{bokstav}"]
@@ -106,7 +106,7 @@ def konfliktkort(rad: dict) -> dict:
     return {
         "rubrik": f"**{rad['beskrivning']}**",
         "uppgifter": uppgifter,
-        "visas": f"Dashboarden visar {VISAS[rad['visas']]}. {rad['motivering']}",
+        "visas": f"Nyckeltalssidorna visar {VISAS[rad['visas']]}. {rad['motivering']}",
     }
 
 
@@ -128,7 +128,19 @@ def omradets_siffror(omrade: str) -> pl.DataFrame:
     )
     return (
         formatera_per_rad(visning, {"varde": 0})
-        .with_columns(pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER))
+        .with_columns(
+            pl.col("periodtyp").replace_strict(avstamning.PERIODTYPER),
+            # the month a value belongs to by name; a full year has none of its own
+            pl.Series(
+                "manad",
+                [
+                    "–" if typ == "helar" else manadsnamn(m)
+                    for typ, m in zip(varden["periodtyp"], varden["manad"])
+                ],
+                dtype=pl.String,
+            ),
+            pl.col("anmarkning").fill_null(""),
+        )
         .drop("enhet")
         .rename(
             {
@@ -147,11 +159,30 @@ def omradets_siffror(omrade: str) -> pl.DataFrame:
     )
 
 
+# Swedish headers for the download of every value (the values stay raw).
+CSV_RUBRIKER = {
+    "omrade": "Område",
+    "indikator_id": "Indikatorkod",
+    "namn": "Mått",
+    "ar": "År",
+    "periodtyp": "Periodtyp",
+    "manad": "Månad",
+    "dimension": "Dimension",
+    "varde": "Värde",
+    "enhet": "Enhet",
+    "dokument": "Dokument",
+    "datum": "Datum",
+    "diarienummer": "Diarienummer",
+    "avsnitt": "Avsnitt",
+    "anmarkning": "Anmärkning",
+}
+
+
 def alla_siffror_csv() -> bytes:
     """Every value in the database (indikatorer=None), read on click, not on every rerun, and
     not kept in the query cache."""
     alla = databas().fraga("varden_med_kalla", indikatorer=None)
-    return alla.write_csv(separator=";").encode("utf-8-sig")
+    return alla.rename(CSV_RUBRIKER, strict=False).write_csv(separator=";").encode("utf-8-sig")
 
 
 sida = berakna()
@@ -159,8 +190,8 @@ sida = berakna()
 st.title("Källor och kvalitet")
 st.caption(
     "Sidan gäller hela databasen; periodvalet i sidopanelen påverkar den inte. "
-    "Varje siffra i dashboarden kommer från en rad i data/ med dokument, datum, "
-    "diarienummer och avsnitt."
+    "Varje siffra på nyckeltalssidorna kommer från en källrad med dokument, datum, "
+    "diarienummer och avsnitt (filerna i mappen data/)."
 )
 
 kolumner = st.columns(4)

@@ -44,17 +44,28 @@ def berakna(period: Period) -> list[Kpi]:
 
 
 def notering(indikator: str, period: Period, periodvarden: dict, prognos: dict) -> str:
-    """The budget beside the cost, and the forecast beside the result, when they exist."""
+    """The budget beside the cost, and the forecast beside the result, when they exist.
+
+    The budget judgement is said in words with its icon (over budget is worse), so that the
+    card's "bättre" (the cost against last year) is never read as all good."""
     if indikator == "bistand_kostnad" and {indikator, "bistand_budget"} <= periodvarden.keys():
         budget = periodvarden["bistand_budget"]
         skillnad = periodvarden[indikator] - budget
-        lage = "över" if skillnad > 0 else "under" if skillnad < 0 else "i nivå med"
-        return (
-            f"Budget {period.etikett}: {formatera(budget, 'tkr')} enligt texten; "
-            f"kostnaden är {formatera(abs(skillnad), 'tkr')} {lage} budget."
+        budgeten = (
+            f"budgeten för {period.etikett} ({formatera(budget, 'tkr')} enligt "
+            "budgetuppföljningens text)"
         )
+        if skillnad > 0:
+            return f"⚠️ Över budget: kostnaden är {formatera(skillnad, 'tkr')} högre än {budgeten}."
+        if skillnad < 0:
+            return (
+                f"✅ Under budget: kostnaden är {formatera(-skillnad, 'tkr')} lägre än {budgeten}."
+            )
+        return f"✅ I nivå med budget: kostnaden är lika hög som {budgeten}."
     if indikator == "namnd_resultat" and indikator in prognos:
-        text = f"📈 Helårsprognos: {formatera(prognos[indikator], 'tkr')}"
+        varde = prognos[indikator]
+        utfall = "ett underskott" if varde < 0 else "ett överskott" if varde > 0 else "i balans"
+        text = f"Helårsprognos: {formatera(varde, 'tkr')}, {utfall}"
         if "namnd_resultat_ordinarie" in prognos:
             text += (
                 f" (ordinarie verksamhet {formatera(prognos['namnd_resultat_ordinarie'], 'tkr')})"
@@ -71,5 +82,6 @@ st.caption(f"Period: {period.etikett}, jämfört med {period.jamforelseetikett}.
 visa_kpier(kort)  # with the staff's comments on these figures for the period, if any
 st.caption(
     "Pilen efter namnet visar önskad riktning (↗ högre är bättre, ↘ lägre är bättre). "
-    "Håll muspekaren över ? för definition, mål och källa."
+    "Frågetecknet vid varje nyckeltal visar definition, mål och källa (klicka, tryck eller "
+    "tabba dit)."
 )

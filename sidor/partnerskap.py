@@ -183,7 +183,8 @@ sida = berakna()
 st.title("Partnerskap och projekt")
 st.caption(
     "Alla nämndens idéburna offentliga partnerskap (IOP) och projekt visas; periodvalet i "
-    "sidopanelen gäller inte den här sidan."
+    "sidopanelen gäller inte den här sidan. ESF-projekt har stöd från Europeiska socialfonden "
+    "(ESF). Alla belopp i kronor (kr)."
 )
 
 st.subheader("Tidslinje")
@@ -230,6 +231,6 @@ st.download_button(
 st.caption(
     "Belopp per år är summan av överenskommelsens årsbelopp oavsett vem som betalar "
     "(beräknad); lokalhyror utan angiven period ingår inte. Belopp totalt anges bara för "
-    f"projekt med en angiven totalbudget, annars {UPPGIFT_SAKNAS}. Alla belopp i kronor."
+    f"projekt med en angiven totalbudget, annars {UPPGIFT_SAKNAS}."
 )
 st.caption(f"Källa: {sida['kalla']}")

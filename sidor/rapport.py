@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from nyckeltal import analys, export
+from nyckeltal.format import formatera_per_rad
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
     FOTNOT,
@@ -76,7 +77,11 @@ def berakna(period: Period) -> dict:
             for text in texter
         ),
         "analys": tuple(som_markdown(punkt) for punkt in export.analyspunkter(underlag)),
-        "uppgifter": uppgifter.rename(UPPGIFTSRUBRIKER),
+        # Swedish-formatted with each row's unit ('44 923 tkr', '7 431 kr'), which makes the
+        # unit column redundant on screen; the Excel file keeps the raw numbers and the unit
+        "uppgifter": formatera_per_rad(uppgifter, {"varde": 0})
+        .drop("enhet")
+        .rename({k: v for k, v in UPPGIFTSRUBRIKER.items() if k != "enhet"}),
         "tabeller": tuple(tabeller),
     }
 
@@ -132,7 +137,7 @@ with st.container(border=True):
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
     visa_tabell(sida["uppgifter"], statisk=True, border="horizontal")
 
-# --- Out of the dashboard --------------------------------------------------------------------
+# --- Downloads -------------------------------------------------------------------------------
 st.subheader("Ladda ned")
 kommentarer = {
     omrade: st.session_state.get(f"kommentar_{omrade}", "") or ""

@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 
 from nyckeltal import analys
+from nyckeltal.format import tal
 from nyckeltal.perioder import Period
 
 SEP_2022 = Period(2022, 1, 9, 2021)
@@ -277,6 +278,14 @@ def test_volym_och_belopp_september_och_januari_september(tot):
     assert "uppskattning" in sep.forbehall
     assert v.saknas == ()
     assert "Alla belopp i meningen är beräknade" in sep.text
+    # this year first, then the comparison: 7 431 > 6 926 is "högre", and reads as a rise
+    assert (
+        "högre kostnad per hushåll (7 431 kr per hushåll och månad 2022 mot 6 926 kr 2021)"
+    ) in sep.text.replace(NBSP, " ")
+    # the table's figures are those of the text: not rounded twice (7 244,48 → 7 244,5 → 7 245)
+    tabell = analys.volymtabell(analys.Volymanalys((jan_sep,), ()))
+    per_hushall = tabell.filter(pl.col("uppgift") == "Kostnad per hushåll och månad, 2022")
+    assert tal(per_hushall["varde"][0]) == f"7{NBSP}244"
 
 
 def test_volym_och_belopp_sager_vad_som_saknas(tot):

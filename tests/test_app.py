@@ -1,5 +1,6 @@
 """AppTest smoke tests, started from dashboard.py as a user's browser would."""
 
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 60
@@ -27,9 +28,34 @@ def test_oversikten_visar_seedernas_nyckeltal():
     texter = " ".join(c.value for c in at.caption)
     assert "Målet nås (mål: högst 700)" in texter
     assert "januari–september 2022" in texter
-    # the cost beside the text's budget to date (44 923 − 43 125), the result beside its forecast
-    assert "1\u00a0798\u00a0tkr över budget" in texter
-    assert "Helårsprognos: −6\u00a0000\u00a0tkr (ordinarie verksamhet 0\u00a0tkr)" in texter
+    # the cost beside the text's budget to date (44 923 − 43 125), judged in words and icon:
+    # over budget is worse, whatever the comparison with last year says
+    assert (
+        "⚠️ Över budget: kostnaden är 1 798 tkr högre än budgeten för januari–september 2022 "
+        "(43 125 tkr"
+    ) in texter.replace("\u00a0", " ")
+    # the result beside its forecast, a deficit said as one
+    assert (
+        "Helårsprognos: −6 000 tkr, ett underskott (ordinarie verksamhet 0 tkr)"
+        in texter.replace("\u00a0", " ")
+    )
+    # instructions that work without a mouse
+    assert "muspekaren" not in texter and "tabba dit" in texter
+
+
+def test_kortens_forandring_har_typografiskt_minus_och_ord():
+    at = starta()
+    hushall = kort(at)["Hushåll med försörjningsstöd ↘"]
+    # 648 against 734: the change with U+2212, never an ASCII hyphen, and in words
+    assert hushall.delta == "\u221286"
+    assert hushall.proto.delta_description == "lägre än sep 2021 (734), bättre"
+    # the colour follows the words (fewer households is better), not the sign st.metric reads
+    assert hushall.proto.color == MetricProto.MetricColor.GREEN
+    assert hushall.proto.direction == MetricProto.MetricDirection.DOWN
+    kostnad = kort(at)["Nettokostnad ekonomiskt bistånd ↘"]
+    assert kostnad.delta == "\u2212287\u00a0tkr"
+    assert kostnad.proto.delta_description.startswith("lägre än jan–sep 2021")
+    assert all(not m.delta.startswith("-") for m in at.metric)
 
 
 def test_tertial_2_fran_url_visar_augusti_och_saknade_uppgifter():

@@ -11,7 +11,7 @@ from nyckeltal.format import (
     tal,
 )
 from nyckeltal.perioder import Period, period_fran_val
-from nyckeltal.status import bedom_forandring, delta_farg, malstatus
+from nyckeltal.status import bedom_forandring, delta_farg, delta_pil, malstatus
 
 
 def utan_nbsp(text):
@@ -44,14 +44,17 @@ def test_decimalkomma_och_avrundning_som_i_bokforing():
     assert tal(-1234.5, 1) == "−1\u00a0234,5"
 
 
-def test_forandring_for_st_metric_har_ascii_minus():
-    # st.metric reads the arrow from a leading ASCII hyphen
-    assert utan_nbsp(formatera_forandring(-86, "antal")) == "-86"
+def test_forandring_har_typografiskt_minus():
+    # what a user reads never has an ASCII hyphen before a figure; the card's arrow and colour
+    # are passed to st.metric outright (delta_pil, delta_farg), not read from the sign
+    assert utan_nbsp(formatera_forandring(-86, "antal")) == "\u221286"
     assert utan_nbsp(formatera_forandring(1798, "tkr")) == "+1 798 tkr"
+    assert utan_nbsp(formatera_forandring(0, "tkr")) == "±0 tkr"
     assert formatera_forandring(None, "tkr") == ""
     # a change of a share is in percentage points, not per cent
     assert utan_nbsp(formatera_forandring(1, "procent")) == "+1 procentenhet"
-    assert utan_nbsp(formatera_forandring(-7, "procent")) == "-7 procentenheter"
+    assert utan_nbsp(formatera_forandring(-7, "procent")) == "\u22127 procentenheter"
+    assert "-" not in formatera_forandring(-1234.5, "kr", 1)
 
 
 def test_manadsintervall():
@@ -99,4 +102,46 @@ def test_bedom_forandring_efter_onskad_riktning():
     assert bedom_forandring(-86, "upp") == "sämre"
     assert bedom_forandring(0, "upp") == "oförändrat"
     assert bedom_forandring(5, "ingen") == "ingen önskad riktning"
-    assert delta_farg("ner") == "inverse" and delta_farg("upp") == "normal"
+
+
+def test_kortets_pil_och_farg_foljer_tecknet_och_onskad_riktning():
+    # st.metric would read '−86' as a rise: arrow and colour are given from the number
+    assert delta_pil(-86) == "down" and delta_pil(14) == "up"
+    assert delta_pil(0) == "off" and delta_pil(None) == "off"
+    # colour repeats the words: fewer households (desired ↘) is better, green
+    assert delta_farg(-86, "ner") == "green" and delta_farg(-86, "upp") == "red"
+    assert delta_farg(14, "upp") == "green" and delta_farg(14, "ner") == "red"
+    assert delta_farg(-7, "ingen") == "gray" and delta_farg(0, "ner") == "gray"
+    assert delta_farg(None, "ner") == "gray"
+
+
+def test_kpi_kortet_sager_riktning_jamforelse_och_mal_i_ord():
+    from nyckeltal.kpi import Kpi
+
+    def kort(varde, jamforelse, riktning="ner"):
+        return Kpi(
+            indikator_id="hushall_forsorjningsstod",
+            namn="Hushåll med försörjningsstöd",
+            enhet="antal",
+            riktning=riktning,
+            matt_typ="lage",
+            beskrivning="Antal hushåll.",
+            period=period_fran_val(2022, "hittills", 9),
+            varde=None if varde is None else Decimal(varde),
+            jamforelsevarde=None if jamforelse is None else Decimal(jamforelse),
+            status=malstatus(varde, 700, "högst", "antal"),
+            kalla=None,
+            harledning=None,
+        )
+
+    k = kort(648, 734)  # september 2022 against september 2021
+    assert utan_nbsp(k.forandring_text) == "\u221286"
+    assert (k.delta_pil, k.delta_farg) == ("down", "green")
+    # now first, then the comparison, and the direction in words beside the judgement
+    assert k.jamforelsetext == "lägre än sep 2021 (734), bättre"
+    assert "Målet nås (mål: högst 700)." in k.hjalp and "Mål: Målet" not in k.hjalp
+    assert kort(734, 734).jamforelsetext == "oförändrat mot sep 2021 (734)"
+    assert kort(734, 734).delta_pil == "off"
+    assert kort(None, 734).jamforelsetext == "sep 2021: 734"
+    assert kort(648, None).jamforelsetext == "sep 2021: uppgift saknas"
+    assert kort(648, 734, riktning="upp").delta_farg == "red"

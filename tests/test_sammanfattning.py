@@ -53,6 +53,12 @@ def test_bistandstexten_bar_seedernas_siffror(sep):
     assert "Förvaltningens prognos för helåret är 60 500 tkr mot budgeten 57 500 tkr" in text
     assert "3 000 tkr* över budget" in text  # 60 500 − 57 500, computed
     assert "ger 60 488 tkr* (spann 60 380–60 596 tkr*)" in text
+    # volume and amount: this year's cost per household first, as every comparison reads, so
+    # "högre" matches the order of the figures (44 923 / (689 × 9) against 45 210 / (742 × 9))
+    assert (
+        "högre kostnad per hushåll (7 244 kr* per hushåll och månad 2022 mot 6 770 kr* 2021) "
+        "drog upp den med 3 055 tkr*"
+    ) in text
     assert "435 i september 2022 jämfört med 432 i september 2021" in text
     assert (
         "99 % i september 2022 jämfört med 98 % i september 2021, en ökning med 1 procentenhet*"
@@ -84,7 +90,7 @@ def test_varje_tal_i_texten_kan_sparas(sep):
     angiven = rad[("Hushåll med försörjningsstöd, september 2022", 648.0)]
     assert angiven["harledning"] == "angivet"
     assert "Dnr ALN 2022-00100 1.2.4.1" in angiven["underlag"]
-    beraknad = rad[("Förändring Hushåll med försörjningsstöd", 86.0)]
+    beraknad = rad[("Minskning: Hushåll med försörjningsstöd", 86.0)]
     assert beraknad["harledning"] == "beräknat" and ren(beraknad["underlag"]) == "648 − 734"
     mal = rad[("Mål 2022: Hushåll med försörjningsstöd", 700.0)]
     assert "2.1 Ekonomiskt bistånd" in mal["underlag"]

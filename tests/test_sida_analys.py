@@ -76,7 +76,12 @@ def test_mal_sasong_och_volym():
     assert "högst 4 192,3 tkr per månad" in text and "så budgeten nås inte" in text
     assert "4 över spannet (januari, februari, april, juli) och 1 under spannet (mars)" in text
     assert "färre hushåll drog ned den med 617 tkr" in text
-    assert "6 926 kr mot 7 431 kr per hushåll och månad" in text
+    # this year's cost per household first, then the comparison: "högre" reads as a rise
+    assert (
+        "högre kostnad per hushåll (7 431 kr per hushåll och månad 2022 mot 6 926 kr 2021)" in text
+    )
+    # instructions that work with keyboard and touch too
+    assert "muspekaren" not in text and "Visa siffrorna som tabell" in text
     sasong = diagram(at, "analys_sasong")
     assert spar(sasong, "2022")["y"][0] == 4814
     volym = diagram(at, "analys_volym_1")["data"][0]
@@ -130,3 +135,24 @@ def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
     assert not at.exception
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     assert len(nycklar) == 1 and nycklar[0].startswith("analys_takt_mottagna")
+
+
+def test_maltabellen_skriver_talen_som_texten_och_forklarar_kaa():
+    at = oppna(analys_flik="Vad krävs för målen")
+    assert not at.exception
+    tabell = at.table[0].value
+    rader = {r["Mått"]: r for _, r in tabell.iterrows()}
+    kostnad = rader["Nettokostnad ekonomiskt bistånd"]
+    # as the card's text: 44 923 + 4 991,4 × 3 = 59 897 tkr, not 59 897,3 beside it
+    assert kostnad["I december med takten (beräknat)"] == f"59{NBSP}897{NBSP}tkr"
+    assert kostnad["Takt hittills per månad (beräknad)"] == f"+4{NBSP}991,4{NBSP}tkr"
+    # a change of a share per month is in percentage points, not per cent
+    kaa = rader["Det kommunala aktivitetsansvaret (KAA): kännedom om målgruppen"]
+    assert kaa["Behövd förändring per månad (beräknad)"] == f"+0,3{NBSP}procentenheter"
+    assert rader["Hushåll med försörjningsstöd"]["Takt hittills per månad (beräknad)"] == (
+        "\u221214,0"
+    )
+    assert "Enhet" not in tabell.columns  # every value carries its unit
+    # the first time the tab names KAA, it is spelled out
+    rubriker = " ".join(m.value for m in at.markdown)
+    assert "Det kommunala aktivitetsansvaret (KAA): kännedom om målgruppen" in rubriker

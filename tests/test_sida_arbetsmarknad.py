@@ -116,7 +116,9 @@ def test_sidan_visar_arbetsmarknadens_nyckeltal():
     assert vaxla.value == "63" and "(50)" in vaxla.proto.delta_description
     assert "↘" in vaxla.proto.help  # the printed arrow, told in the help
     assert m["Arbetsmarknadsanställningar"].value == "409"
-    assert m["KAA: kännedom om målgruppen ↗"].value == f"99{NBSP}%"
+    # the first card to name KAA spells it out; the card further down keeps the abbreviation
+    kaa = "Det kommunala aktivitetsansvaret (KAA): kännedom om målgruppen ↗"
+    assert m[kaa].value == f"99{NBSP}%"
     assert "⚠️ Målet nås inte (mål: lägst 100 %)" in texter(at)
     assert "riktningen upp" in texter(at)
 
@@ -141,7 +143,11 @@ def test_sidan_visar_arbetsmarknadens_nyckeltal():
     assert m["Andel som tackat ja (beräknad)"].value == f"84{NBSP}%"  # 1 468 / 1 746
     assert m["Tjänst för extra stöd"].value == f"50{NBSP}%"
     assert m["KAA: kännedom om målgruppen"].value == f"99{NBSP}%"
-    assert m["Ungdomsjobb: utökad budget"].value == f"+500{NBSP}tkr"
+    # "utökats med 500 tkr", in kronor like every amount on the page (500 tkr = 500 000 kr)
+    assert m["Ungdomsjobb: utökad budget"].value == f"+500{NBSP}000{NBSP}kr"
+    assert "500 tkr" in m["Ungdomsjobb: utökad budget"].proto.help  # the papers' wording
+    assert "Belopp i kronor (kr)" in texter(at) and "tkr" not in texter(at)
+    assert "894 242 kr är beräknad här ur uppgifterna i handlingarna" in texter(at)
     assert m["Ungdomsjobb: platser"].value == "upp till cirka 30"
     assert m["Personer i anställning eller praktik"].value == "cirka 130"
 
@@ -153,7 +159,7 @@ def test_tertial_2_visar_uppgift_saknas_och_arets_uppgifter():
     assert m["Personer i arbetsmarknadsinsatser ↘"].value == "uppgift saknas"
     assert m["Ungdomar som sökt"].value == "uppgift saknas"
     assert m["Andel som tackat ja (beräknad)"].value == "uppgift saknas"
-    assert m["Ungdomsjobb: utökad budget"].value == f"+500{NBSP}tkr"  # helår 2022
+    assert m["Ungdomsjobb: utökad budget"].value == f"+500{NBSP}000{NBSP}kr"  # helår 2022
     assert not diagram(at)
     assert any("Uppgift saknas för augusti 2022" in i.value for i in at.info)
 

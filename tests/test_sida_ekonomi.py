@@ -42,6 +42,9 @@ def test_uppfoljningen_efter_september_2022():
     assert f"190{NBSP}005{NBSP}tkr mot budget 202{NBSP}906{NBSP}tkr" in texter
     assert "beräknat" in texter
     assert f"ordinarie verksamhet 0{NBSP}tkr" in texter
+    # the judgement in words beside the figures: under budget is a surplus, −6 000 a deficit
+    assert f"12{NBSP}901{NBSP}tkr under budget, ett överskott" in texter
+    assert f"Prognosen är ett underskott på 6{NBSP}000{NBSP}tkr för helåret" in texter
 
 
 def test_budgettabellen_med_summa_sist_och_konflikterna_markerade():
@@ -64,6 +67,9 @@ def test_budgettabellen_med_summa_sist_och_konflikterna_markerade():
     assert integration["Avvikelse helår"] == f"{MINUS}6{NBSP}500{NBSP}tkr\u00a0²"
     summa = tabell.iloc[-1]
     assert summa["Avvikelse helår"] == f"{MINUS}6{NBSP}000{NBSP}tkr"
+    # a deviation carries its sign, as the caption reads it (plus is a surplus)
+    central = tabell[tabell["Verksamhet"] == "Central administration"].iloc[0]
+    assert central["Avvikelse helår"] == f"+1{NBSP}000{NBSP}tkr"
     texter = text(at)
     assert f"texten 43{NBSP}125{NBSP}tkr" in texter
     assert f"texten {MINUS}500{NBSP}tkr" in texter

@@ -38,6 +38,8 @@ def test_motsagelserna_visar_bada_vardena(sida):
     text = " ".join(m.value for m in sida.markdown)
     assert "−36\u00a0087\u00a0tkr" in text and "43\u00a0125\u00a0tkr" in text
     assert "−6\u00a0500\u00a0tkr" in text and "−500\u00a0tkr" in text
+    # which figure the pages show, said in plain Swedish
+    assert "Nyckeltalssidorna visar uppgift A." in text
 
 
 def test_okand_skillnad_syns_som_fel():
@@ -87,6 +89,14 @@ def test_alla_siffror_visas_per_omrade_och_tillsammans_ar_de_alla():
                 & (tabell["Periodtyp"] == "ackumulerat")
             ]
             assert kostnad["Värde"].to_list() == ["44\u00a0923\u00a0tkr"]  # Summa jan-sept
+            # the month by name, and none for a full year
+            assert kostnad["Månad"].to_list() == ["september"]
+            helar = tabell[tabell["Periodtyp"] == "helår"]
+            assert set(helar["Månad"]) == {"–"}
+        if omrade == "arbetsmarknad":
+            assert "Det kommunala aktivitetsansvaret (KAA): kännedom om målgruppen" in set(
+                tabell["Mått"]
+            )
     assert sum(antal.values()) == 256 and min(antal.values()) > 0
     knapp = at.get("download_button")
     assert any("alla siffror" in str(k.proto.label).lower() for k in knapp)

@@ -40,7 +40,7 @@ def test_kort_per_partnerskap_med_pengar_och_mal():
     at = oppna()
     etiketter = [e.label for e in at.expander]
     assert sum("Guldkanten" in e for e in etiketter) == 1
-    assert any(e.startswith('Borås Basket – "Funkis till jobb"') for e in etiketter)
+    assert any(e.startswith("Borås Basket – ”Funkis till jobb”") for e in etiketter)
     alla = [t.value for t in at.table]
     belopp = [b for t in alla if "Belopp" in t.columns for b in t["Belopp"]]
     assert f"1{NBSP}000{NBSP}000{NBSP}kr/år" in belopp  # Borås Basket's project leader

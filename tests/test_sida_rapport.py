@@ -39,6 +39,23 @@ def test_texten_for_september_2022():
     assert "Metoden prövad på 2021" in text and "ett fel på 217 tkr" in text
     nyckeltal = at.table[0].value
     assert "Hushåll med försörjningsstöd ↘" in nyckeltal["Nyckeltal"].to_list()
+    # the table is where the page first names KAA: spelled out
+    assert (
+        "Det kommunala aktivitetsansvaret (KAA): kännedom om målgruppen ↗"
+        in nyckeltal["Nyckeltal"].to_list()
+    )
+    assert "\u221286" in nyckeltal["Förändring"].to_list()
+    # the figures behind the text in Swedish format with their unit, never '44,923.0000'
+    uppgifter = at.table[1].value
+    varden = dict(zip(uppgifter["Uppgift"], uppgifter["Värde"]))
+    assert varden["Nettokostnad ekonomiskt bistånd, januari–september 2022"] == (
+        f"44{NBSP}923{NBSP}tkr"
+    )
+    assert varden["Hushåll med försörjningsstöd, september 2021"] == "734"
+    assert varden["Minskning: Nettokostnad ekonomiskt bistånd"] == f"287{NBSP}tkr"
+    assert varden["Kostnad per hushåll och månad, 2022"] == f"7{NBSP}244{NBSP}kr"
+    assert "Enhet" not in uppgifter.columns
+    assert "högre kostnad per hushåll (7 244 kr* per hushåll och månad 2022 mot 6 770 kr*" in text
     assert [t.label for t in at.text_area][0] == "Förvaltningens kommentar: ekonomiskt bistånd"
     assert any(b.label == "Ladda ned tabellerna (Excel)" for b in at.get("download_button"))
 
