@@ -21,7 +21,7 @@ databas: $(VENV)/.installerad
 	$(PY) -c "from nyckeltal import bygg; print('Databas:', bygg.sakerstall())"
 
 run: databas
-	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
+	$(VENV)/bin/streamlit run webbserver.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here), and an

@@ -296,7 +296,7 @@ def _chromium_med_lagre_prioritet(tmp: Path) -> str:
 
 async def _kor(databas: Path, sessioner: int, webblasarsessioner: int, handlingar: int) -> dict:
     process, bas = starta_server(
-        "dashboard.py", databas, "--server.disconnectedSessionTTL", str(TTL_S)
+        "webbserver.py", databas, "--server.disconnectedSessionTTL", str(TTL_S)
     )
     try:
         vanta_pa_halsa(process, bas)

@@ -95,7 +95,7 @@ def byt_period(sida, val: str) -> tuple[float, float | None]:
 
 
 def mat_periodbyte(databas: Path, varv: int) -> dict:
-    dashboard, bas = starta_server("dashboard.py", databas)
+    dashboard, bas = starta_server("webbserver.py", databas)
     en_graf, bas_en = starta_server("bench/en_graf.py", databas)
     tider: dict[str, list[float]] = {}
     skript: dict[str, list[float]] = {}
@@ -209,7 +209,7 @@ def mat_kallstart(tmp: Path, ganger: int) -> dict:
                 if variant == "databasen byggs":
                     shutil.rmtree(databas.parent, ignore_errors=True)
                 start = time.perf_counter()
-                process, bas = starta_server("dashboard.py", databas)
+                process, bas = starta_server("webbserver.py", databas)
                 try:
                     vanta_pa_halsa(process, bas)
                     halsa = time.perf_counter() - start

@@ -19,6 +19,8 @@ import streamlit as st
 from nyckeltal import bygg, export, sokvagar
 from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
+from nyckeltal.figurer.beskrivning import alt_text
+from nyckeltal.figurer.sparkline import sparkline
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
 from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
@@ -82,71 +84,77 @@ def per_version(bygg: Callable[P, T]) -> Callable[P, T]:
 
 
 def periodfilter() -> Period:
-    """The shared period filter in the sidebar, bound to the URL so a link opens the view."""
+    """The shared period filter, bound to the URL so a link opens the view; drawn where the
+    caller puts it (dashboard.py: in the sidebar, or under the slide in the meeting view)."""
     perioder = fraga("perioder_med_data")
     ar_med_data = perioder["ar"].to_list()
     senaste = dict(zip(ar_med_data, perioder["senaste_manad"].to_list()))
-    with st.sidebar:
-        st.header("Period")
-        val = st.segmented_control(
-            "Snabbval",
-            list(SNABBVAL),
-            format_func=SNABBVAL.get,
-            default="hittills",
-            required=True,
-            key="period",
-            bind="query-params",
-            help="Hittills i år: januari till vald månad. Tertial 1–3: jan–apr, maj–aug, sep–dec.",
-        )
-        ar = st.selectbox(
-            "År", ar_med_data, index=len(ar_med_data) - 1, key="ar", bind="query-params"
-        )
-        manad = st.selectbox(
-            "Till och med månad",
-            list(range(1, 13)),
-            index=senaste.get(ar, 12) - 1,
-            format_func=manadsnamn,
-            key="manad",
-            bind="query-params",
-            disabled=val != "hittills",
-            help="Gäller snabbvalet Hittills i år.",
-        )
-        jamforbara = [a for a in ar_med_data if a != ar] or [ar - 1]
-        jamforelsear = st.selectbox(
-            "Jämför med år",
-            jamforbara,
-            index=jamforbara.index(ar - 1) if ar - 1 in jamforbara else 0,
-            key="jamfor",
-            bind="query-params",
-        )
+    val = st.segmented_control(
+        "Snabbval",
+        list(SNABBVAL),
+        format_func=SNABBVAL.get,
+        default="hittills",
+        required=True,
+        key="period",
+        bind="query-params",
+        help="Hittills i år: januari till vald månad. Tertial 1–3: jan–apr, maj–aug, sep–dec.",
+    )
+    ar = st.selectbox("År", ar_med_data, index=len(ar_med_data) - 1, key="ar", bind="query-params")
+    manad = st.selectbox(
+        "Till och med månad",
+        list(range(1, 13)),
+        index=senaste.get(ar, 12) - 1,
+        format_func=manadsnamn,
+        key="manad",
+        bind="query-params",
+        disabled=val != "hittills",
+        help="Gäller snabbvalet Hittills i år.",
+    )
+    jamforbara = [a for a in ar_med_data if a != ar] or [ar - 1]
+    jamforelsear = st.selectbox(
+        "Jämför med år",
+        jamforbara,
+        index=jamforbara.index(ar - 1) if ar - 1 in jamforbara else 0,
+        key="jamfor",
+        bind="query-params",
+    )
     period = period_fran_val(ar, val or "hittills", manad, jamforelsear)
     st.session_state["vald_period"] = period
     return period
 
 
 def vald_period() -> Period:
-    """The period chosen in the sidebar of dashboard.py (which runs before every page)."""
+    """The period chosen in the filter of dashboard.py (which runs before every page)."""
     return st.session_state["vald_period"]
 
 
 KORTBREDD = 270  # px: three cards a row on a laptop, one or two on a tablet
 
 
-def visa_kpier(kort: list[Kpi]) -> None:
+def visa_kpier(kort: list[Kpi], *, bredd: int = KORTBREDD) -> None:
     """A row of KPI cards that wraps to the width of the screen instead of squeezing, then
     the staff's comments on those figures for the period, so every page shows them."""
     with st.container(horizontal=True, wrap=True, gap="small"):
         for kpi in kort:
-            visa_kpi(kpi)
+            visa_kpi(kpi, bredd=bredd)
     for kommentarer in _kommentarer(tuple((kpi.indikator_id, kpi.period) for kpi in kort)):
         visa_kommentarer(kommentarer)
 
 
-def visa_kpi(kpi: Kpi) -> None:
+def visa_kpi(kpi: Kpi, *, bredd: int = KORTBREDD) -> None:
     """A KPI card: value, change with its judgement, sparkline, and the target status in
     words and icon inside the same border."""
-    with st.container(border=True, width=KORTBREDD):
+    with st.container(border=True, width=bredd):
         _metric(kpi)
+        if kpi.sparkline:
+            fig = _sparkline(kpi.sparkline, kpi.namn, kpi.enhet, kpi.period.ar)
+            st.plotly_chart(
+                fig,
+                theme=None,
+                config=SPARKLINE_CONFIG,
+                key=f"sparkline_{kpi.indikator_id}",
+                alt=_alt_text(fig),
+            )
         if kpi.status.text != "inget mål":
             st.caption(f"{kpi.status.ikon} {kpi.status.text}")
         if kpi.notering:
@@ -159,11 +167,22 @@ def _metric(kpi: Kpi) -> None:
         kpi.varde_text,
         delta=kpi.forandring_text or None,
         delta_color=kpi.delta_farg,
+        delta_arrow=kpi.delta_pil,
         delta_description=kpi.jamforelsetext,
         help=kpi.hjalp,
-        chart_data=list(kpi.sparkline) or None,
-        chart_type="line",
     )
+
+
+# A picture, not a tool: no toolbar, no hover (the card's numbers and the page's charts with
+# their tables carry the detail).
+SPARKLINE_CONFIG = {**PLOTLY_CONFIG, "staticPlot": True, "displayModeBar": False}
+
+
+@functools.lru_cache(maxsize=64)
+def _sparkline(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> go.Figure:
+    """The card's month line (an accessible Plotly line, not st.metric's Vega sparkline),
+    built once per series and kept read-only."""
+    return fryst(sparkline(varden, namn, enhet, ar))
 
 
 class _FrystFigur(go.Figure):
@@ -202,7 +221,13 @@ def visa_diagram(
     and the source. PNG: the chart's own toolbar (PLOTLY_CONFIG). nyckel names the widgets
     and the files.
     """
-    st.plotly_chart(fryst(fig), theme=None, config=PLOTLY_CONFIG, key=f"diagram_{nyckel}")
+    st.plotly_chart(
+        fryst(fig),
+        theme=None,
+        config=PLOTLY_CONFIG,
+        key=f"diagram_{nyckel}",
+        alt=_alt_text(fig),
+    )
     # The table is built only while the expander is open: a closed one costs nothing on the
     # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
     with st.expander(
@@ -213,6 +238,14 @@ def visa_diagram(
                 tabell, kalla=kalla, nyckel=nyckel, enheter=enheter, rubriker=rubriker
             )
     st.caption(f"Källa: {kalla}")
+
+
+def _alt_text(fig: go.Figure) -> str:
+    """The chart's accessible name (what it shows and its key figure), worked out once per
+    figure: a figure from per_version is shown on many reruns."""
+    if "_alt" not in fig.__dict__:
+        fig.__dict__["_alt"] = alt_text(fig)
+    return fig.__dict__["_alt"]
 
 
 def visa_nedladdningsbar_tabell(
