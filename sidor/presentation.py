@@ -1,11 +1,21 @@
-"""Presentation: the meeting view for the projector. One area at a time in large type, stepped
-with the buttons or chosen directly; the period comes from the link and is shown on every
-slide. dashboard.py folds the sidebar away on this page.
+"""Presentation: the meeting view for the projector, stepped with a clicker.
 
-A link such as ?period=Hittills+i+år&ar=2022&manad=september&bild=Ekonomiskt+bistånd opens
-the slide of that area for that period."""
+Each slide fits a 1280×720 projector without scrolling, with every text at least 24 px
+(readable from the back of the room): an area's key figures, its text in parts, and one chart
+per slide. → PageDown space step on, ← PageUp back, Home End go to the first and last slide,
+which is what a presentation clicker sends (sidor/js/presentationstangenter.js). The controls
+and the period filter sit under the slide, in the keyboard's order after it; no menu is on the
+slide (sidor/presentation.css).
 
-from collections.abc import Iterable
+A link such as ?period=Tertial+2&ar=2022&bild=Ekonomiskt+bistånd+–+läget opens that slide
+for that period (by its heading, so a link keeps its slide when the period has more slides)."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 import polars as pl
@@ -14,9 +24,10 @@ import streamlit as st
 from nyckeltal import analys
 from nyckeltal.figurer import PLOTLY_CONFIG, bistand
 from nyckeltal.figurer import analys as figurer
+from nyckeltal.figurer.beskrivning import alt_text
 from nyckeltal.format import tal
 from nyckeltal.kalla import kalltext
-from nyckeltal.kpi import bygg_kpier
+from nyckeltal.kpi import Kpi, bygg_kpier
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
     OMRADEN,
@@ -26,10 +37,10 @@ from nyckeltal.sammanfattning import (
     sparade_kommentarer,
 )
 from sidor._delat import fraga, fryst, per_version, vald_period, visa_kpier
+from sidor._webblasaren import presentationstangenter
 
 OVERSIKT = "Översikt"
 ANALYS = "Analys och prognos"
-BILDER = (OVERSIKT, *(rubrik for _, rubrik, _ in OMRADEN), ANALYS)
 OVERSIKTSKORT = (
     "hushall_forsorjningsstod",
     "bistand_kostnad",
@@ -38,29 +49,90 @@ OVERSIKTSKORT = (
     "vaxla_bidrag_mot_lon",
     "namnd_resultat",
 )
+KORT_PER_BILD = 4  # two rows of two wide cards fit 1280×720 with 24 px text
+KORTBREDD = 540
+# Text on a slide: about 90 characters a line at 26 px on a 1280 px projector, and room for
+# about twelve lines under the heading. A sentence is never split over two slides.
+TECKEN_PER_RAD = 90
+RADER_PER_BILD = 12
+DIAGRAMHOJD = 430  # px: the chart, its heading and its source line fit in 720 px
+DIAGRAMTEXT = 24  # px: the smallest text in a chart on the projector
 
 
-def stor_text(meningar: Iterable[str]) -> tuple[str, ...]:
-    """Each sentence as a paragraph of large type: readable from the back of the room."""
-    return tuple(f"### {som_markdown(mening)}" for mening in meningar)
+@dataclass(frozen=True)
+class Diagram:
+    fig: object
+    kalla: str
+    nyckel: str
+    alt: str
 
 
-def diagram(fig, kalla: str, nyckel: str) -> dict:
-    """A chart for the projector (larger type, taller), kept read-only with its dict form,
-    and its source."""
-    return {"fig": fryst(figurer.for_projektor(fig)), "kalla": kalla, "nyckel": nyckel}
+@dataclass(frozen=True)
+class Bild:
+    """One slide: a heading and one kind of content (cards, sentences or a chart)."""
+
+    avsnitt: str  # Översikt, an area, Analys och prognos
+    rubrik: str
+    kort: tuple[Kpi, ...] = ()
+    meningar: tuple[str, ...] = ()  # Markdown-safe sentences
+    diagram: Diagram | None = None
+    fotnot: str = ""
+    kommentarer: tuple[str, ...] = ()  # staff comments, shown as plain text
+
+
+def diagram(fig, kalla: str, nyckel: str) -> Diagram:
+    """A chart for the projector: large type, a height that fits the slide, read-only."""
+    fig = fryst(figurer.for_projektor(fig, storlek=DIAGRAMTEXT, hojd=DIAGRAMHOJD))
+    return Diagram(fig, kalla, nyckel, alt_text(fig))
+
+
+def textbilder(avsnitt: str, rubrik: str, meningar: list[str], **extra) -> list[Bild]:
+    """Sentences over as many slides as they need; the last slide gets the extras."""
+    delar: list[list[str]] = [[]]
+    rader = 0.0
+    for mening in meningar:
+        behov = math.ceil(len(mening) / TECKEN_PER_RAD) + 0.5
+        if delar[-1] and rader + behov > RADER_PER_BILD:
+            delar.append([])
+            rader = 0.0
+        delar[-1].append(som_markdown(mening))
+        rader += behov
+    bilder = []
+    for i, del_ in enumerate(delar, start=1):
+        bilder.append(
+            Bild(
+                avsnitt,
+                delrubrik(rubrik, i, len(delar)),
+                meningar=tuple(del_),
+                **(extra if i == len(delar) else {}),
+            )
+        )
+    return bilder
+
+
+def delrubrik(rubrik: str, i: int, antal: int) -> str:
+    """'Översikt – nyckeltal (1 av 2)': every slide's heading is its own (it is the slide's
+    name in the URL and in the list of slides)."""
+    return rubrik if antal == 1 else f"{rubrik} ({i} av {antal})"
+
+
+def kortbilder(avsnitt: str, kort: list[Kpi]) -> list[Bild]:
+    delar = [kort[i : i + KORT_PER_BILD] for i in range(0, len(kort), KORT_PER_BILD)]
+    return [
+        Bild(avsnitt, delrubrik(f"{avsnitt} – nyckeltal", i, len(delar)), kort=tuple(del_))
+        for i, del_ in enumerate(delar, start=1)
+    ]
 
 
 @per_version
-def berakna(period: Period, bild: str) -> dict:
-    """What one slide shows for the period, built once per database version, period and
-    slide: KPI cards, the sentences in large type, the charts with their sources."""
+def bilder(period: Period) -> tuple[Bild, ...]:
+    """Every slide for the period, built once per database version and period."""
     underlag = hamta_underlag(fraga, period)
     tot = analys.Totaler(underlag.totaler)
     takter = {t.indikator_id: t for t in analys.maltakter(tot, underlag.indikatorer, period)}
     finns = set(underlag.indikatorer["indikator_id"].to_list())
 
-    def kort(ids) -> list:
+    def kort(ids) -> list[Kpi]:
         return bygg_kpier(
             [i for i in ids if i in finns],
             underlag.indikatorer,
@@ -69,164 +141,183 @@ def berakna(period: Period, bild: str) -> dict:
             period,
         )
 
-    if bild == OVERSIKT:
-        return {
-            "kort": kort(OVERSIKTSKORT),
-            "mal": stor_text(f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values()),
-        }
-    if bild == ANALYS:
-        prognos = (
-            analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
-            if (tot.har(analys.KOSTNAD))
-            else None
+    def kalla_for(*indikatorer: str) -> str:
+        return kalltext(underlag.totaler.filter(pl.col("indikator_id").is_in(indikatorer)))
+
+    ut = [
+        *kortbilder(OVERSIKT, kort(OVERSIKTSKORT)),
+        *textbilder(
+            OVERSIKT,
+            "Målen",
+            [f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values()],
+        ),
+    ]
+    texter = {t.rubrik: t for t in sammanfatta(underlag)}
+    for omrade, rubrik, ids in OMRADEN:
+        text = texter[rubrik]
+        ut += kortbilder(rubrik, kort(ids))
+        ut += textbilder(
+            rubrik,
+            f"{rubrik} – läget",
+            [m.text for m in text.meningar],
+            fotnot=som_markdown("* Beräknat från uppgifterna i handlingarna.")
+            if text.har_beraknade
+            else "",
+            kommentarer=tuple(f"💬 {k}" for k in sparade_kommentarer(underlag, omrade)),
         )
-        ut: dict = {"prognos": None, "takter": stor_text(t.text for t in takter.values())}
-        if prognos is not None and prognos.prognos is not None:
-            ut["prognos_text"] = stor_text(
-                [
-                    f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
-                    f"{prognos.prognos.text()} för helåret (beräknat"
-                    + (
-                        f", spann {tal(prognos.lag.varde)}–{prognos.hog.text()}"
-                        if prognos.lag
-                        else ""
-                    )
-                    + ")"
-                    + (
-                        f"; förvaltningens prognos är {prognos.forvaltningens.text()}"
-                        if prognos.forvaltningens
-                        else ""
-                    )
-                    + (f" och budgeten {prognos.budget.text()}" if prognos.budget else "")
-                    + "."
-                ]
+        if omrade == "bistand" and tot.har(analys.KOSTNAD):
+            manader = underlag.totaler.filter(
+                (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
             )
-            ut["prognos"] = diagram(
-                figurer.prognosdiagram(
-                    analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
-                ),
-                kalltext(
-                    underlag.totaler.filter(
-                        pl.col("indikator_id").is_in([analys.KOSTNAD, "bistand_budget"])
+            if not manader.is_empty():
+                ut.append(
+                    Bild(
+                        rubrik,
+                        "Kostnad för ekonomiskt bistånd per månad",
+                        diagram=diagram(
+                            bistand.kostnad_per_manad(
+                                manader.with_columns(dimension=pl.lit("")), period
+                            ),
+                            kalltext(manader),
+                            "bistand",
+                        ),
                     )
-                ),
-                "prognos",
-            )
-        else:
-            ut["prognos_text"] = stor_text(
-                [prognos.orsak if prognos else "Helårsprognos: uppgift saknas."]
-            )
-        return ut
+                )
+        for indikator in ids:
+            takt = takter.get(indikator)
+            if takt is not None and takt.vid_arets_slut is not None and indikator != analys.KOSTNAD:
+                ut.append(
+                    Bild(
+                        rubrik,
+                        f"Takten mot målet: {takt.namn}",
+                        diagram=diagram(
+                            figurer.maltaktdiagram(takt), kalla_for(indikator), f"takt_{indikator}"
+                        ),
+                    )
+                )
+    ut += analysbilder(tot, takter, period, kalla_for(analys.KOSTNAD, "bistand_budget"))
+    assert len({b.rubrik for b in ut}) == len(ut), "two slides with the same heading"
+    return tuple(ut)
 
-    omrade, _, ids = next(o for o in OMRADEN if o[1] == bild)
-    text = next(t for t in sammanfatta(underlag) if t.rubrik == bild)
-    diagrammen = []
-    if omrade == "bistand" and tot.har(analys.KOSTNAD):
-        manader = underlag.totaler.filter(
-            (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
+
+def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
+    """The forecast for the year in words and as a chart, then the pace towards the targets."""
+    prognos = (
+        analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
+        if tot.har(analys.KOSTNAD)
+        else None
+    )
+    ut: list[Bild] = []
+    if prognos is not None and prognos.prognos is not None:
+        spann = f", spann {tal(prognos.lag.varde)}–{prognos.hog.text()}" if prognos.lag else ""
+        forvaltningens = (
+            f"; förvaltningens prognos är {prognos.forvaltningens.text()}"
+            if prognos.forvaltningens
+            else ""
         )
-        if not manader.is_empty():
-            diagrammen.append(
-                diagram(
-                    bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
-                    kalltext(manader),
-                    "bistand",
-                )
+        budget = f" och budgeten {prognos.budget.text()}" if prognos.budget else ""
+        ut += textbilder(
+            ANALYS,
+            "Helårsprognos",
+            [
+                f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
+                f"{prognos.prognos.text()} för helåret (beräknat{spann}){forvaltningens}{budget}."
+            ],
+        )
+        ut.append(
+            Bild(
+                ANALYS,
+                "Helårsprognos för kostnaden",
+                diagram=diagram(
+                    figurer.prognosdiagram(
+                        analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
+                    ),
+                    kalla,
+                    "prognos",
+                ),
             )
-    for indikator in ids:
-        takt = takter.get(indikator)
-        if takt is not None and takt.vid_arets_slut is not None and (indikator != analys.KOSTNAD):
-            diagrammen.append(
-                diagram(
-                    figurer.maltaktdiagram(takt),
-                    kalltext(underlag.totaler.filter(pl.col("indikator_id") == indikator)),
-                    f"takt_{indikator}",
-                )
-            )
-    return {
-        "kort": kort(ids),
-        "meningar": stor_text(m.text for m in text.meningar),
-        "fotnot": som_markdown("* Beräknat från uppgifterna i handlingarna.")
-        if text.har_beraknade
-        else None,
-        "sparade": tuple(f"💬 {sparad}" for sparad in sparade_kommentarer(underlag, omrade)),
-        "diagram": diagrammen,
-    }
+        )
+    else:
+        ut += textbilder(
+            ANALYS,
+            "Helårsprognos",
+            [prognos.orsak if prognos else "Helårsprognos: uppgift saknas."],
+        )
+    ut += textbilder(ANALYS, "Takten mot målen", [t.text for t in takter.values()])
+    return ut
 
 
-def visa_stor_text(rader: Iterable[str]) -> None:
-    for rad in rader:
-        st.markdown(rad, anchors=False)
-
-
-def visa_diagram(fig, kalla: str, nyckel: str) -> None:
-    st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"presentation_{nyckel}")
-    st.caption(f"Källa: {kalla}")
+def visa_bild(bild: Bild, nummer: int, antal: int, period: Period) -> None:
+    st.title(bild.rubrik, anchor=False)
+    st.markdown(
+        f"{period.etikett}, jämfört med {period.jamforelseetikett} · bild {nummer} av {antal}",
+        anchors=False,
+    )
+    if bild.kort:
+        visa_kpier(list(bild.kort), bredd=KORTBREDD)
+    for mening in bild.meningar:
+        st.markdown(mening, anchors=False)
+    if bild.fotnot:
+        st.markdown(bild.fotnot, anchors=False)
+    for kommentar in bild.kommentarer:
+        st.text(kommentar)
+    if bild.diagram:
+        d = bild.diagram
+        st.plotly_chart(
+            d.fig, theme=None, config=PLOTLY_CONFIG, key=f"presentation_{d.nyckel}", alt=d.alt
+        )
+        st.markdown(f"Källa: {som_markdown(d.kalla)}", anchors=False)
 
 
 period = vald_period()
+alla = bilder(period)
+antal = len(alla)
 
 
-def stega(steg: int) -> None:
-    """Next or previous slide, round the end (a callback: runs before the widget is drawn)."""
-    nu = st.session_state.get("bild", BILDER[0])
-    i = BILDER.index(nu) if nu in BILDER else 0
-    st.session_state["bild"] = BILDER[(i + steg) % len(BILDER)]
+rubriker = tuple(b.rubrik for b in alla)
 
 
-if "bild" not in st.session_state and "bild" not in st.query_params:
-    # the first slide, set as state rather than as a default, because the step buttons
-    # write the same state
-    st.session_state["bild"] = BILDER[0]
-# Pills wrap onto a second line on a narrow screen where a segmented control would scroll.
-with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-    st.button("←", key="bild_fore", on_click=stega, args=(-1,), help="Föregående bild")
-    bild = st.pills(
-        "Bild",
-        BILDER,
-        required=True,
-        key="bild",
-        bind="query-params",
-        label_visibility="collapsed",
+def ga_till(steg: str, rubriker: tuple[str, ...]) -> None:
+    """A step from the keys or the buttons (a callback: runs before the widgets are drawn).
+    The slides' headings come as an argument: a callback runs at the start of the next run,
+    when this script's globals are not those of the run that drew the buttons."""
+    nu = st.session_state.get("bild")
+    i = rubriker.index(nu) if nu in rubriker else 0
+    sista = len(rubriker) - 1
+    ny = {"nasta": min(i + 1, sista), "fore": max(i - 1, 0), "forsta": 0, "sista": sista}
+    st.session_state["bild"] = rubriker[ny[steg]]
+
+
+st.html(Path(__file__).with_name("presentation.css"))
+presentationstangenter(functools.partial(ga_till, rubriker=rubriker))
+bild_plats, kontroller = st.container(key="presentationsbild"), st.container()
+
+with kontroller:
+    st.divider()
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.button("Första", key="bild_forsta", on_click=ga_till, args=("forsta", rubriker))
+        st.button("← Föregående", key="bild_fore", on_click=ga_till, args=("fore", rubriker))
+        st.button("Nästa →", key="bild_nasta", on_click=ga_till, args=("nasta", rubriker))
+        st.button("Sista", key="bild_sista", on_click=ga_till, args=("sista", rubriker))
+        vald = st.selectbox("Gå till bild", rubriker, key="bild", bind="query-params", width=420)
+    st.caption(
+        "Tangenter: → PageDown eller mellanslag nästa bild, ← PageUp föregående, "
+        "Home första, End sista. En presentationsklickare fungerar likadant."
     )
-    st.button("→", key="bild_nasta", on_click=stega, args=(1,), help="Nästa bild")
-bild = bild if bild in BILDER else BILDER[0]
-sida = berakna(period, bild)
+    if st.context.url:
+        parametrar = {
+            k: st.query_params[k]
+            for k in ("period", "ar", "manad", "jamfor", "bild")
+            if k in st.query_params
+        }
+        with st.expander("Länk till den här bilden"):
+            st.code(f"{st.context.url}?{urlencode(parametrar)}", language=None)
+    with st.container(horizontal=True, gap="medium"):
+        st.page_link("sidor/oversikt.py", label="Avsluta presentationen", icon=":material/close:")
+        st.page_link(
+            "sidor/tillganglighet.py", label="Tillgänglighet", icon=":material/accessibility_new:"
+        )
 
-st.title(bild, anchor=False)
-st.header(
-    f"{period.etikett} · jämfört med {period.jamforelseetikett}", anchor=False, divider="gray"
-)
-
-if bild == OVERSIKT:
-    visa_kpier(sida["kort"])
-    st.markdown("### Målen", anchors=False)
-    visa_stor_text(sida["mal"])
-elif bild == ANALYS:
-    visa_stor_text(sida["prognos_text"])
-    if sida["prognos"]:
-        visa_diagram(**sida["prognos"])
-    visa_stor_text(sida["takter"])
-else:
-    visa_kpier(sida["kort"])
-    visa_stor_text(sida["meningar"])
-    if sida["fotnot"]:
-        st.caption(sida["fotnot"])
-    for sparad in sida["sparade"]:
-        st.text(sparad)
-    for d in sida["diagram"]:
-        visa_diagram(**d)
-
-st.divider()
-st.caption(
-    f"Bild {BILDER.index(bild) + 1} av {len(BILDER)}. Perioden kommer från länken; "
-    "sidopanelen med periodfiltret öppnas med pilen uppe till vänster."
-)
-if st.context.url:
-    parametrar = {
-        k: st.query_params[k]
-        for k in ("period", "ar", "manad", "jamfor", "bild")
-        if k in st.query_params
-    }
-    with st.expander("Länk till den här bilden"):
-        st.code(f"{st.context.url}?{urlencode(parametrar)}", language=None)
+with bild_plats:
+    nummer = rubriker.index(vald) + 1 if vald in rubriker else 1
+    visa_bild(alla[nummer - 1], nummer, antal, period)
