@@ -1,14 +1,26 @@
 """Shared fixtures: a database built from the real data/ (the seeded database), and a
 scratch copy of data/ for tests that break the input on purpose."""
 
+import ast
+import contextlib
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from nyckeltal import bygg, sokvagar
 from nyckeltal.db import Databas
+
+ROT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -81,3 +93,93 @@ def flikinnehall(at, nyckel: str) -> tuple[list, str]:
     innehall = (diagram, " ".join(texter))
     at._flikinnehall = (at._tree, nyckel, innehall)
     return innehall
+
+
+# --- The app in a real browser ----------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Navsida:
+    fil: str  # sidor/x.py
+    titel: str  # as the menu and the browser's title bar show it
+    vag: str  # the URL path: '' for the default page
+
+
+def navigationen() -> list[Navsida]:
+    """The pages as dashboard.py's st.navigation lists them, read from its st.Page calls, so
+    a page added there is tested without a change here."""
+    traed = ast.parse((ROT / "dashboard.py").read_text(encoding="utf-8"))
+    sidor = []
+    for nod in ast.walk(traed):
+        if not (isinstance(nod, ast.Call) and getattr(nod.func, "attr", None) == "Page"):
+            continue
+        nyckel = {k.arg: k.value.value for k in nod.keywords if isinstance(k.value, ast.Constant)}
+        fil = nod.args[0].value
+        vag = "" if nyckel.get("default") else nyckel.get("url_path", Path(fil).stem)
+        sidor.append(Navsida(fil, nyckel["title"], vag))
+    return sidor
+
+
+@contextlib.contextmanager
+def streamlit_server(**miljo: str) -> Iterator[str]:
+    """The app as `make run` starts it (streamlit run webbserver.py) on a free loopback port,
+    with extra environment variables; yields its base URL and stops it afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "streamlit", "run", "webbserver.py"),
+            *("--server.headless", "true", "--server.port", str(port)),
+            *("--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"),
+            *("--server.fileWatcherType", "none"),
+        ],
+        cwd=ROT,
+        env=dict(os.environ, **miljo),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    bas = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
+                    if svar.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit startade inte: " + process.stdout.read1().decode())
+        yield bas
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def appserver(egen_databasfil):
+    """One app server for the browser tests that only read (on the tests' own database)."""
+    with streamlit_server(NYCKELTAL_DB=str(egen_databasfil)) as bas:
+        yield bas
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright (it cannot download browsers here)."""
+    assert Path(CHROMIUM).exists(), "Debian-paketet chromium saknas (make test installerar det)"
+    with sync_playwright() as p:
+        webblasare = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield webblasare
+        webblasare.close()

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import fastexcel
 import pytest
+from conftest import streamlit_server
 from import_filer import OKTOBER, varde
 from test_webblasare import (
     BREDDER,
     oppna,
     spara_skarmbild,
-    streamlit_server,
     vanta_tills_klar,
     webblasare,  # noqa: F401  (the shared browser fixture)
 )

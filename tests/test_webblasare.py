@@ -6,111 +6,25 @@ Plotly chart drawn and nothing wider than the window. Screenshots go to skarmbil
 of git) for a person to look at.
 """
 
-import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from conftest import navigationen
 
 ROT = Path(__file__).resolve().parent.parent
 SKARMBILDER = ROT / "skarmbilder"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SIDOR = {
-    "oversikt": "",
-    "ekonomiskt_bistand": "ekonomiskt_bistand",
-    "flyktingmottagning": "flyktingmottagning",
-    "arbetsmarknad": "arbetsmarknad",
-    "ekonomi": "ekonomi",
-    "partnerskap": "partnerskap",
-    "kallor": "kallor",
-    "analys": "analys",
-    "rapport": "rapport",
-    "presentation": "presentation",
-}
+SIDOR = {Path(s.fil).stem: s.vag for s in navigationen()}  # every page of the menu
 BREDDER = {"laptop": (1366, 900), "surfplatta": (820, 1180)}
 
 
-def ledig_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def streamlit_server(**miljo: str) -> Iterator[str]:
-    """The app as a user starts it (streamlit run), on a free loopback port, with extra
-    environment variables; yields its base URL and stops it afterwards."""
-    port = ledig_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROT,
-        env=dict(os.environ, **miljo),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    bas = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
-                    if svar.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit startade inte: " + process.stdout.read1().decode())
-        yield bas
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+@pytest.fixture(scope="module")
+def server(appserver):
+    return appserver
 
 
 @pytest.fixture(scope="module")
-def server(egen_databasfil):
-    with streamlit_server(NYCKELTAL_DB=str(egen_databasfil)) as bas:
-        yield bas
-
-
-@pytest.fixture(scope="module")
-def webblasare():
-    assert Path(CHROMIUM).exists(), "Debian-paketet chromium saknas (make test installerar det)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def webblasare(chromium):
+    return chromium
 
 
 def vanta_tills_klar(sida):
