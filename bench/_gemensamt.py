@@ -228,8 +228,8 @@ KLICKA = """
 ([sort, text]) => {
   let mal;
   if (sort === 'period') {
-    const knappar = [...document.querySelectorAll(
-      '[data-testid="stSidebar"] [data-testid="stButtonGroup"] button[aria-checked]')];
+    // the quick choice (key "period"), in the sidebar or under the slide
+    const knappar = [...document.querySelectorAll('.st-key-period button[aria-checked]')];
     const vald = knappar.findIndex(e => e.getAttribute('aria-checked') === 'true');
     mal = text ? knappar.find(e => e.innerText.trim() === text)
                : knappar[(vald + 1) % knappar.length];
@@ -270,9 +270,13 @@ FEL_I_SIDAN = """
 """
 
 # A page may fold the sidebar away (the presentation): open it to reach the period filter.
-OPPNA_SIDOPANELEN = """
+# Where the period filter is folded away: the sidebar on a narrow window, the expander under
+# the slide in the meeting view (sidor/presentation.py has no sidebar).
+OPPNA_PERIODFILTRET = """
 () => {
-  const knapp = document.querySelector('[data-testid="stExpandSidebarButton"]');
+  const knapp = document.querySelector('[data-testid="stExpandSidebarButton"]')
+    || [...document.querySelectorAll('details:not([open]) > summary')]
+         .find(s => s.innerText.includes('Period'));
   if (knapp) knapp.click();
   return !!knapp;
 }

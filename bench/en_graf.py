@@ -17,7 +17,9 @@ from sidor._delat import fraga, periodfilter, visa_diagram
 st.set_page_config(
     page_title="En graf (benchmark)", layout="wide", initial_sidebar_state="expanded"
 )
-period = periodfilter()
+with st.sidebar:  # where dashboard.py draws it on every page but the meeting view
+    st.header("Period")
+    period = periodfilter()
 st.title("En graf")
 kostnad = fraga("serie_per_manad", indikator="bistand_kostnad").filter(pl.col("dimension") == "")
 tabell = bistand.manadstabell(kostnad)

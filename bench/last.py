@@ -45,7 +45,7 @@ from _gemensamt import (
     LAPTOP,
     MATT,
     OBSERVATOR,
-    OPPNA_SIDOPANELEN,
+    OPPNA_PERIODFILTRET,
     SIDOR,
     SNABBVAL,
     TILLSTAND,
@@ -208,10 +208,17 @@ async def _klicka(sida, sort: str, text: str) -> bool:
     if await sida.evaluate(KLICKA, [sort, text]):
         return True
     if sort == "period":
-        if await sida.evaluate(OPPNA_SIDOPANELEN):
+        if await sida.evaluate(OPPNA_PERIODFILTRET):
             await sida.wait_for_timeout(500)
             return await sida.evaluate(KLICKA, [sort, text])
         return False
+    lamna = sida.get_by_text("Avsluta presentationen", exact=True)
+    if await lamna.count():
+        # the meeting view has no menu on the slide: leave it as a user does (not timed)
+        await lamna.first.click(timeout=5_000)
+        await sida.wait_for_function(KLAR, arg=TYST_MS, polling=100, timeout=AKTION_MS)
+        if await sida.evaluate(KLICKA, [sort, text]):
+            return True
     avsnitt = sida.locator(TOPPMENYNS_AVSNITT)
     for i in range(await avsnitt.count()):
         await avsnitt.nth(i).click(timeout=5_000)

@@ -29,7 +29,7 @@ from _gemensamt import (
     LAPTOP,
     MATT,
     OBSERVATOR,
-    OPPNA_SIDOPANELEN,
+    OPPNA_PERIODFILTRET,
     SIDOR,
     SNABBVAL,
     TILLSTAND,
@@ -84,8 +84,8 @@ def byt_period(sida, val: str) -> tuple[float, float | None]:
     """Click a quick choice; seconds from the click to the last change of the settled page,
     and to the moment the browser saw the script finish."""
     if not sida.evaluate(KLICKA, ["period", ETIKETTER[val]]):
-        # a page that folds the sidebar away: open it (not timed), then click
-        sida.evaluate(OPPNA_SIDOPANELEN)
+        # a page that folds the period filter away: open it (not timed), then click
+        sida.evaluate(OPPNA_PERIODFILTRET)
         sida.wait_for_timeout(500)
         if not sida.evaluate(KLICKA, ["period", ETIKETTER[val]]):
             raise RuntimeError(f"hittar inte snabbvalet {ETIKETTER[val]!r}")

@@ -20,7 +20,7 @@ from nyckeltal import bygg, export, sokvagar
 from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
 from nyckeltal.figurer.beskrivning import alt_text
-from nyckeltal.figurer.sparkline import sparkline
+from nyckeltal.figurer.sparkline import sparkline_svg
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
 from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
@@ -147,14 +147,7 @@ def visa_kpi(kpi: Kpi, *, bredd: int = KORTBREDD) -> None:
     with st.container(border=True, width=bredd):
         _metric(kpi)
         if kpi.sparkline:
-            fig = _sparkline(kpi.sparkline, kpi.namn, kpi.enhet, kpi.period.ar)
-            st.plotly_chart(
-                fig,
-                theme=None,
-                config=SPARKLINE_CONFIG,
-                key=f"sparkline_{kpi.indikator_id}",
-                alt=_alt_text(fig),
-            )
+            st.html(_sparkline(kpi.sparkline, kpi.namn, kpi.enhet, kpi.period.ar))
         if kpi.status.text != "inget mål":
             st.caption(f"{kpi.status.ikon} {kpi.status.text}")
         if kpi.notering:
@@ -173,16 +166,11 @@ def _metric(kpi: Kpi) -> None:
     )
 
 
-# A picture, not a tool: no toolbar, no hover (the card's numbers and the page's charts with
-# their tables carry the detail).
-SPARKLINE_CONFIG = {**PLOTLY_CONFIG, "staticPlot": True, "displayModeBar": False}
-
-
 @functools.lru_cache(maxsize=64)
-def _sparkline(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> go.Figure:
-    """The card's month line (an accessible Plotly line, not st.metric's Vega sparkline),
-    built once per series and kept read-only."""
-    return fryst(sparkline(varden, namn, enhet, ar))
+def _sparkline(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> str:
+    """The card's month line as an SVG image with a name (not st.metric's Vega sparkline,
+    which has none), built once per series."""
+    return sparkline_svg(varden, namn, enhet, ar)
 
 
 class _FrystFigur(go.Figure):
