@@ -38,12 +38,14 @@ from nyckeltal import bygg, sokvagar
 from nyckeltal.db import Databas, fraga_pa
 from nyckeltal.format import KORTA_MANADER, MANADER, formatera, manadsnamn
 from nyckeltal.inlasning import (
+    EJ_ARBETSBOK,
     DataFel,
     Fel,
+    Teckenfel,
     ar_excel,
     avkoda_text,
     las_csv_rader,
-    las_excel_rader,
+    las_excel_blad,
     tolka_svenskt_tal,
 )
 from nyckeltal.perioder import beskriv_period
@@ -90,6 +92,7 @@ _STYRTECKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Percentages rounded to whole numbers may add up to 99 or 101.
 PROCENT_AVRUNDNING = Decimal(1)
 TIDSZON = ZoneInfo("Europe/Stockholm")
+EXCELNAMN = (".xlsx", ".xlsm", ".xls")
 
 Nyckel = tuple[str, int, str, int, str]  # indikator_id, ar, periodtyp, manad, dimension
 Kallnyckel = tuple[str, object, str | None]  # dokument, datum, diarienummer
@@ -230,7 +233,20 @@ def _storlek(antal: int) -> str:
     return f"{antal / 1024 / 1024:.1f}".replace(".", ",") + " MB"
 
 
-def _celler(innehall: bytes, filnamn: str) -> list[list[str]]:
+@dataclass(frozen=True)
+class Tabell:
+    """A file's cells as text. For a workbook: the sheet read, and (when it is empty) the
+    other sheets that have rows."""
+
+    rader: list[list[str]]
+    flik: str | None = None
+    andra_flikar: tuple[str, ...] = ()
+
+    def vad(self) -> str:
+        return "filen" if self.flik is None else f"fliken '{self.flik}'"
+
+
+def _celler(innehall: bytes, filnamn: str) -> Tabell:
     if len(innehall) > MAX_STORLEK:
         raise ImportFel(
             [
@@ -245,14 +261,26 @@ def _celler(innehall: bytes, filnamn: str) -> list[list[str]]:
         )
     if not innehall.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise ImportFel([Fel(filnamn, None, None, "filen är tom.")])
+    if ar_excel(innehall):
+        try:
+            blad = las_excel_blad(innehall, flik="Import")
+        except ValueError as exc:
+            raise ImportFel([Fel(filnamn, None, None, str(exc))]) from None
+        return Tabell(blad.rader, blad.namn, blad.andra_med_rader)
+    # The content decides, not the name: a CSV named .xls (some systems export so) is read.
+    # But a file named as a workbook that is not text either is a broken or foreign
+    # workbook, and an encoding message would send the user the wrong way.
+    excelnamn = Path(filnamn).suffix.lower() in EXCELNAMN
     try:
-        if ar_excel(innehall):
-            return las_excel_rader(innehall, flik="Import")
         text, _ = avkoda_text(innehall)
-        return las_csv_rader(text)
-    except ValueError as exc:
-        raise ImportFel([Fel(filnamn, None, None, str(exc))]) from None
+        return Tabell(las_csv_rader(text))
+    except Teckenfel as exc:
+        if excelnamn:
+            raise ImportFel([Fel(filnamn, None, None, EJ_ARBETSBOK)]) from None
+        raise ImportFel([Fel(filnamn, exc.rad, None, str(exc))]) from None
     except csv.Error as exc:
+        if excelnamn:
+            raise ImportFel([Fel(filnamn, None, None, EJ_ARBETSBOK)]) from None
         raise ImportFel(
             [
                 Fel(
@@ -264,6 +292,45 @@ def _celler(innehall: bytes, filnamn: str) -> list[list[str]]:
                 )
             ]
         ) from None
+
+
+def _tom(tabell: Tabell, filnamn: str) -> ImportFel:
+    """A file or sheet without a single non-empty row. For a workbook, say which sheet was
+    read (the sheet Import, else the first; README "Filformatet") and where the rows are."""
+    if tabell.flik is None:
+        text = "filen är tom."
+    elif tabell.flik == "Import":
+        text = "fliken 'Import' är tom"
+        if tabell.andra_flikar:
+            text += (
+                f", men {_flikar(tabell.andra_flikar)} har rader. Siffrorna läses från fliken "
+                "'Import' när den finns: flytta dem dit, eller ta bort den tomma fliken."
+            )
+        else:
+            text += "; fyll i siffrorna där (se mallen)."
+    else:
+        text = (
+            "arbetsboken har ingen flik som heter 'Import', så den första fliken, "
+            f"'{tabell.flik}', lästes, och den är tom."
+        )
+        if tabell.andra_flikar:
+            text += (
+                f" {_flikar(tabell.andra_flikar, versal=True)} har rader: byt namn på fliken "
+                "med siffrorna till 'Import' (eller lägg den först)."
+            )
+    return ImportFel([Fel(filnamn, None, None, text)])
+
+
+def _flikar(namn: tuple[str, ...], versal: bool = False) -> str:
+    ordet = "fliken " if len(namn) == 1 else "flikarna "
+    return (ordet.capitalize() if versal else ordet) + _namnlista(namn)
+
+
+def _namnlista(namn) -> str:
+    """'a', 'b' och 'c': column names as a Swedish list, not joined with a separator the
+    user's file may not use."""
+    citerade = [f"'{n}'" for n in namn]
+    return " och ".join([", ".join(citerade[:-1]), citerade[-1]] if len(citerade) > 1 else citerade)
 
 
 def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
@@ -285,7 +352,9 @@ def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
                 )
             )
         elif namn in index:
-            fel.append(Fel(filnamn, 1, namn, f"kolumnen {namn} finns två gånger."))
+            fel.append(
+                Fel(filnamn, 1, namn, f"kolumnen '{namn}' finns två gånger; ta bort den ena.")
+            )
         else:
             index[namn] = position
     saknas = [k for k in KOLUMNER if k not in index]
@@ -296,7 +365,8 @@ def _las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
                 1,
                 None,
                 f"rubrikraden saknar {'kolumnen' if len(saknas) == 1 else 'kolumnerna'} "
-                f"{', '.join(saknas)}; väntat: {';'.join(KOLUMNER)} (se mallen).",
+                f"{_namnlista(saknas)}. Rubrikraden ska ha kolumnerna {_namnlista(KOLUMNER)}, "
+                f"i valfri ordning, och får också ha {_namnlista(VALFRIA)} (se mallen).",
             )
         )
     if fel:
@@ -309,7 +379,7 @@ def indikatorer_i(innehall: bytes, filnamn: str) -> list[str]:
     compare the file only with the stored values of these (Referens.hamta). A file that cannot
     be read gives none, and tolka then says why."""
     try:
-        tabell = [rad for rad in _celler(innehall, filnamn) if any(c.strip() for c in rad)]
+        tabell = [rad for rad in _celler(innehall, filnamn).rader if any(c.strip() for c in rad)]
         kolumn = _las_rubrik(tabell[0], filnamn)["indikator_id"] if tabell else None
     except ImportFel:
         return []
@@ -574,15 +644,19 @@ def tolka(
     filnamn = Path(filnamn).name
     dag = dag or idag()
     tabell = _celler(innehall, filnamn)
-    icke_tomma = [(nr, rad) for nr, rad in enumerate(tabell, 1) if any(c.strip() for c in rad)]
+    icke_tomma = [
+        (nr, rad) for nr, rad in enumerate(tabell.rader, 1) if any(c.strip() for c in rad)
+    ]
     if not icke_tomma:
-        raise ImportFel([Fel(filnamn, None, None, "filen är tom.")])
+        raise _tom(tabell, filnamn)
     (rubriknr, rubrik), *data = icke_tomma
     if rubriknr != 1:
         raise ImportFel([Fel(filnamn, 1, None, "rad 1 ska vara rubrikraden (se mallen).")])
     index = _las_rubrik(rubrik, filnamn)
     if not data:
-        raise ImportFel([Fel(filnamn, None, None, "filen har bara en rubrikrad och inga värden.")])
+        raise ImportFel(
+            [Fel(filnamn, None, None, f"{tabell.vad()} har bara en rubrikrad och inga värden.")]
+        )
     rader, fel = [], []
     for radnr, celler in data:
         rad, radfel = _tolka_rad(radnr, celler, index, ref, dag, filnamn)
@@ -796,8 +870,13 @@ def _ingen_andring(granskning: Forhandsgranskning) -> None:
                     granskning.filnamn,
                     None,
                     None,
-                    f"filen ändrar ingenting: alla {len(granskning.oforandrade)} rader "
-                    "finns redan med samma värde och källa.",
+                    "filen ändrar ingenting: "
+                    + (
+                        "raden"
+                        if len(granskning.oforandrade) == 1
+                        else f"alla {len(granskning.oforandrade)} raderna"
+                    )
+                    + " finns redan med samma värde och källa. Det finns inget att läsa in.",
                 )
             ]
         )

@@ -217,14 +217,49 @@ def ar_excel(innehall: bytes) -> bool:
     return innehall.startswith(_XLSX) or innehall.startswith(_XLS)
 
 
+class Teckenfel(ValueError):
+    """A CSV file with bytes that are not text; rad is the line they are on (1 = the first)."""
+
+    def __init__(self, meddelande: str, rad: int):
+        super().__init__(meddelande)
+        self.rad = rad
+
+
+def _teckenfel(innehall: bytes, position: int, vad: str) -> Teckenfel:
+    """position is the 0-based offset of the unreadable byte in the whole file (Python's
+    UnicodeDecodeError.start); the user is told the line and the character on it, 1-based."""
+    rad = innehall.count(b"\n", 0, position) + 1
+    tecken = position - (innehall.rfind(b"\n", 0, position) + 1) + 1
+    return Teckenfel(
+        f"tecken nummer {tecken} på raden går inte att läsa som text ({vad}). Öppna filen i "
+        "Excel och spara den som ”CSV UTF-8 (kommaavgränsad)” eller som Excel-arbetsbok "
+        "(.xlsx).",
+        rad,
+    )
+
+
 def avkoda_text(innehall: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with: UTF-8 with or without BOM,
     UTF-16 with BOM (Excel's "Unicode text"), otherwise Windows-1252 (Excel's "CSV" on a
-    Swedish Windows). Raises ValueError with a Swedish message when none fits."""
+    Swedish Windows). Raises Teckenfel with a Swedish message when none fits."""
     if innehall.startswith(b"\xef\xbb\xbf"):
-        return innehall[3:].decode("utf-8"), "UTF-8 med BOM"
+        try:
+            return innehall[3:].decode("utf-8"), "UTF-8 med BOM"
+        except UnicodeDecodeError as exc:
+            raise _teckenfel(
+                innehall,
+                exc.start + 3,
+                "filen är märkt som UTF-8, men tecknet är sparat i en annan teckenkodning",
+            ) from None
     if innehall.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return innehall.decode("utf-16"), "UTF-16"
+        try:
+            return innehall.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise _teckenfel(
+                innehall,
+                exc.start,
+                "filen är märkt som UTF-16, men tecknet är sparat i en annan teckenkodning",
+            ) from None
     try:
         return innehall.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -232,10 +267,7 @@ def avkoda_text(innehall: bytes) -> tuple[str, str]:
     try:
         return innehall.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"filen är varken UTF-8 eller Windows-1252 (byte {exc.start}); spara den som "
-            "CSV UTF-8 eller som Excel-arbetsbok."
-        ) from None
+        raise _teckenfel(innehall, exc.start, "filen är varken UTF-8 eller Windows-1252") from None
 
 
 def gissa_avgransare(forsta_raden: str) -> str:
@@ -266,20 +298,48 @@ def _excelcell(varde: object) -> str:
     return text
 
 
-def las_excel_rader(
-    innehall: bytes, flik: str | None = None, max_rader: int = 50_000
-) -> list[list[str]]:
-    """The rows of one sheet (the one named flik if it exists, else the first) as text.
+EJ_ARBETSBOK = (
+    "filen går inte att läsa som en Excel-arbetsbok (den kan vara skadad, lösenordsskyddad "
+    "eller sparad i ett annat format). Öppna den i Excel och spara den på nytt som "
+    "Excel-arbetsbok (.xlsx) eller som CSV."
+)
 
-    Rows are not skipped, so list index + 1 is the row number Excel shows."""
+
+@dataclass(frozen=True)
+class Excelblad:
+    """The rows of the sheet that was read, as text, and its name. Rows are not skipped, so
+    list index + 1 is the row number Excel shows."""
+
+    namn: str
+    rader: list[list[str]]
+    # Only looked up when the sheet read is empty: the sheets the user may have meant.
+    andra_med_rader: tuple[str, ...] = ()
+
+
+def _har_rader(rader: list[list[str]]) -> bool:
+    return any(cell.strip() for rad in rader for cell in rad)
+
+
+def las_excel_blad(innehall: bytes, flik: str | None = None, max_rader: int = 50_000) -> Excelblad:
+    """The sheet named flik if it exists, else the first. ValueError (EJ_ARBETSBOK) when the
+    bytes are not a workbook fastexcel can read."""
     import fastexcel  # only needed for Excel uploads
+
+    def las(blad: str, antal: int) -> list[list[str]]:
+        tabell = arbetsbok.load_sheet(
+            blad, header_row=None, skip_rows=0, n_rows=antal, dtypes="string"
+        ).to_polars()
+        return [[_excelcell(v) for v in rad] for rad in tabell.iter_rows()]
 
     try:
         arbetsbok = fastexcel.read_excel(innehall)
-        blad = flik if flik in arbetsbok.sheet_names else 0
-        tabell = arbetsbok.load_sheet(
-            blad, header_row=None, skip_rows=0, n_rows=max_rader + 1, dtypes="string"
-        ).to_polars()
-    except Exception as exc:  # fastexcel raises its own types for broken workbooks
-        raise ValueError(f"Excel-filen kan inte läsas ({type(exc).__name__}).") from None
-    return [[_excelcell(v) for v in rad] for rad in tabell.iter_rows()]
+        namn = flik if flik in arbetsbok.sheet_names else arbetsbok.sheet_names[0]
+        rader = las(namn, max_rader + 1)
+        andra: tuple[str, ...] = ()
+        if not _har_rader(rader):
+            andra = tuple(
+                blad for blad in arbetsbok.sheet_names if blad != namn and _har_rader(las(blad, 20))
+            )
+    except Exception:  # fastexcel raises its own types for broken workbooks
+        raise ValueError(EJ_ARBETSBOK) from None
+    return Excelblad(namn, rader, andra)

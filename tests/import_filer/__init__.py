@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,23 +42,34 @@ def csv_fil(*rader: str, rubrik: str = RUBRIK, kodning: str = "utf-8-sig",
 
 def excel_fil(rader: list[list[object]], rubrik=KOLUMNER, flik: str = "Import") -> bytes:
     """An .xlsx with the cells exactly as given: str as text (also '=…'), numbers as numbers."""
+    return excel_flikar({flik: rader}, rubrik)
+
+
+def excel_flikar(flikar: dict[str, list[list[object]] | None], rubrik=KOLUMNER) -> bytes:
+    """An .xlsx with the sheets in the order given; None is a sheet left completely empty."""
     import xlsxwriter
 
     buffert = io.BytesIO()
     with xlsxwriter.Workbook(buffert) as arbetsbok:
-        blad = arbetsbok.add_worksheet(flik)
-        for kolumn, namn in enumerate(rubrik):
-            blad.write_string(0, kolumn, namn)
-        for radnr, celler in enumerate(rader, 1):
-            for kolumn, cell in enumerate(celler):
-                if isinstance(cell, str):
-                    blad.write_string(radnr, kolumn, cell)
-                elif isinstance(cell, dt.date):
-                    blad.write_datetime(radnr, kolumn, dt.datetime.combine(cell, dt.time()),
-                                        arbetsbok.add_format({"num_format": "yyyy-mm-dd"}))
-                elif cell is not None:
-                    blad.write_number(radnr, kolumn, cell)
+        for flik, rader in flikar.items():
+            blad = arbetsbok.add_worksheet(flik)
+            if rader is not None:
+                _skriv_blad(arbetsbok, blad, rader, rubrik)
     return buffert.getvalue()
+
+
+def _skriv_blad(arbetsbok, blad, rader: list[list[object]], rubrik) -> None:
+    for kolumn, namn in enumerate(rubrik):
+        blad.write_string(0, kolumn, namn)
+    for radnr, celler in enumerate(rader, 1):
+        for kolumn, cell in enumerate(celler):
+            if isinstance(cell, str):
+                blad.write_string(radnr, kolumn, cell)
+            elif isinstance(cell, dt.date):
+                blad.write_datetime(radnr, kolumn, dt.datetime.combine(cell, dt.time()),
+                                    arbetsbok.add_format({"num_format": "yyyy-mm-dd"}))
+            elif cell is not None:
+                blad.write_number(radnr, kolumn, cell)
 
 
 # A month of new figures: October 2022 (made up, see above).
@@ -122,6 +134,12 @@ class Fall:
     rad: int | None
     kolumn: str | None
     ord: str  # words the message must contain
+    andelse: str = "csv"  # the name the file is uploaded with
+
+
+# A row for October 2022 as a workbook has it (numbers as numbers, a date as a date).
+EXCELRAD = ["hushall_forsorjningsstod", 2022, 10, "manad", "", 655, OKT, dt.date(2022, 11, 24),
+            "", "2.1"]
 
 
 def _stor() -> bytes:
@@ -192,7 +210,14 @@ FELAKTIGA = [
     Fall("formel_minus_i_varde", csv_fil(rad(varde="-2+3")), 2, "varde", "formelinjektion"),
     Fall("saknad_kolumn", csv_fil(rad(kalla=f"{OKT};2022-11-24;ALN 1"),
                                   rubrik=RUBRIK.removesuffix(";kalla_avsnitt")),
-         1, None, "saknar kolumnen kalla_avsnitt"),
+         1, None, "saknar kolumnen 'kalla_avsnitt'"),
+    # the expected header is a list of names, not a line joined with ';' in a ',' file
+    Fall("saknad_kolumn_kommaseparerad",
+         csv_fil(rad(kalla=f"{OKT};2022-11-24;ALN 1", separator=",").replace(";", ","),
+                 rubrik=RUBRIK.removesuffix(";kalla_avsnitt").replace(";", ",")),
+         1, None, "Rubrikraden ska ha kolumnerna 'indikator_id', 'ar', 'manad', 'periodtyp', "
+         "'dimension', 'varde', 'kalla_dokument', 'kalla_datum', 'kalla_diarienummer' och "
+         "'kalla_avsnitt', i valfri ordning"),
     Fall("okand_kolumn", csv_fil(rad(), rubrik=RUBRIK.replace("varde", "vardet")), 1, "vardet",
          "menade du 'varde'"),
     Fall("dubbel_kolumn", csv_fil(rad() + ";2022", rubrik=RUBRIK + ";ar"), 1, "ar",
@@ -215,13 +240,37 @@ FELAKTIGA = [
     Fall("oavslutat_citattecken", csv_fil(rad(kalla=f"\"{OKT};2022-11-24;;2.1")), None, None,
          "kan inte läsas som CSV"),
     Fall("nul_tecken", csv_fil(rad(varde="65\x005")), 2, "varde", "styrtecken"),
-    Fall("okand_teckenkodning", RUBRIK.encode() + b"\r\n\x81\x8d\x8f\x90\x9d;2022\r\n", None,
-         None, "varken UTF-8 eller Windows-1252"),
+    # 0x81 is a byte neither UTF-8 (alone) nor Windows-1252 reads; it is the 1st character of
+    # line 2 (Python says "position 104": a 0-based offset into the whole file)
+    Fall("okand_teckenkodning", RUBRIK.encode() + b"\r\n\x81\x8d\x8f\x90\x9d;2022\r\n", 2,
+         None, "tecken nummer 1 på raden går inte att läsa som text (filen är varken UTF-8 "
+         "eller Windows-1252)"),
+    # "hushall_forsorjningsstod;20" is 27 characters, so the bad byte is the 28th
+    Fall("okand_teckenkodning_mitt_i_raden",
+         csv_fil(kodning="utf-8") + b"hushall_forsorjningsstod;20\x8122;10\r\n", 2, None,
+         "tecken nummer 28 på raden"),
+    # a BOM says UTF-8, but the row was added in Windows-1252 ('ö' is one byte, 0xf6)
+    Fall("bom_men_windows_1252", csv_fil() + rad(kalla="Rapport för år;2022-11-24;;2.1").encode(
+        "cp1252"), 2, None, "tecken nummer 54 på raden går inte att läsa som text (filen är "
+         "märkt som UTF-8"),
+    Fall("slumpbytes_som_xlsx", random.Random(13).randbytes(600), None, None,
+         "filen går inte att läsa som en Excel-arbetsbok", andelse="xlsx"),
     Fall("windows_1252_med_fel", csv_fil(rad("anstallningsform_antal", dimension="Lönebidragen",
                                              varde="12"), kodning="cp1252"),
          2, "dimension", "menade du 'Lönebidrag'"),
     Fall("trasig_excel", b"PK\x03\x04" + b"inte en arbetsbok" * 10, None, None,
-         "Excel-filen kan inte läsas"),
+         "filen går inte att läsa som en Excel-arbetsbok"),
+    Fall("excel_tom_flik_import", excel_flikar({"Import": None, "Blad1": [EXCELRAD]}), None,
+         None, "fliken 'Import' är tom, men fliken 'Blad1' har rader", andelse="xlsx"),
+    Fall("excel_tom_flik_import_flera_andra",
+         excel_flikar({"Blad1": [EXCELRAD], "Import": None, "Blad 2": [EXCELRAD]}), None, None,
+         "fliken 'Import' är tom, men flikarna 'Blad1' och 'Blad 2' har rader",
+         andelse="xlsx"),
+    Fall("excel_utan_import_forsta_fliken_tom", excel_flikar({"Blad1": None, "Okt": [EXCELRAD]}),
+         None, None, "ingen flik som heter 'Import', så den första fliken, 'Blad1', lästes, och "
+         "den är tom. Fliken 'Okt' har rader", andelse="xlsx"),
+    Fall("excel_bara_rubrik", excel_fil([]), None, None,
+         "fliken 'Import' har bara en rubrikrad", andelse="xlsx"),
     Fall("excel_formel",
          excel_fil([["hushall_forsorjningsstod", 2022, 10, "manad", "", 655,
                      "=HYPERLINK(\"http://x\",\"klicka\")", dt.date(2022, 11, 24), "", "2.1"]]),
