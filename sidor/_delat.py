@@ -20,7 +20,7 @@ from nyckeltal import bygg, export, sokvagar
 from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
 from nyckeltal.figurer.beskrivning import alt_text
-from nyckeltal.figurer.sparkline import sparkline_svg
+from nyckeltal.figurer.sparkline import sparkline_img
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
 from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
@@ -168,9 +168,9 @@ def _metric(kpi: Kpi) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _sparkline(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> str:
-    """The card's month line as an SVG image with a name (not st.metric's Vega sparkline,
+    """The card's month line as a picture with alt text (not st.metric's Vega sparkline,
     which has none), built once per series."""
-    return sparkline_svg(varden, namn, enhet, ar)
+    return sparkline_img(varden, namn, enhet, ar)
 
 
 class _FrystFigur(go.Figure):

@@ -1,7 +1,9 @@
 """The KPI card's month line: an SVG image whose name says what it shows and its last value,
 with every text escaped."""
 
-from nyckeltal.figurer.sparkline import sparkline_svg
+import base64
+
+from nyckeltal.figurer.sparkline import sparkline_img, sparkline_svg
 
 NBSP = "\u00a0"
 
@@ -28,3 +30,11 @@ def test_text_blir_aldrig_html():
     svg = sparkline_svg((1.0, 2.0), 'Namn <script>alert("x")</script> & "citat"', "antal", 2022)
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg and "&quot;" in svg
+
+
+def test_bilden_har_texten_som_alternativtext_och_linjen_som_bild():
+    img = sparkline_img((4814.0, 4815.0), "Nettokostnad ekonomiskt bistånd", "tkr", 2022)
+    assert 'alt="Linjediagram: nettokostnad ekonomiskt bistånd per månad jan–feb 2022. ' in img
+    data = img.split("base64,")[1].split('"')[0]
+    assert base64.b64decode(data).decode().startswith("<svg ")
+    assert 'src="data:image/svg+xml;base64,' in img  # nothing fetched from elsewhere

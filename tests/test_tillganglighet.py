@@ -362,3 +362,14 @@ def test_varje_bild_ryms_med_stor_text_och_utan_meny(appserver, chromium, storle
         assert "Första" in [s["namn"] for s in stopp]
     finally:
         sida.close()
+
+
+def test_kortets_manadslinje_ar_en_bild_med_text(appserver, chromium):
+    sida = oppna(chromium, appserver, 1440, 1000)
+    try:
+        bild = sida.locator('[data-testid="stMain"] img[alt^="Linjediagram: nettokostnad"]')
+        assert bild.count() == 1
+        assert "September 2022: 4\u00a0815\u00a0tkr." in bild.get_attribute("alt")
+        assert bild.evaluate("e => e.complete && e.naturalWidth > 0")  # drawn, not dropped
+    finally:
+        sida.close()

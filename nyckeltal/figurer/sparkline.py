@@ -1,13 +1,14 @@
-"""The small month line in a KPI card: the year so far, month by month, as a tiny SVG.
+"""The small month line in a KPI card: the year so far, month by month, as a tiny SVG picture.
 
 st.metric draws its own sparkline with Vega, which screen readers hear as "x: 0; y: 4814"
-and which has no text alternative (axe: svg-img-alt). This one is an SVG image with a name
-(role="img", aria-label) that says what it shows and its last value. It is a plain picture, not
+and which has no text alternative (axe: svg-img-alt). This one is an SVG picture in an <img> whose
+alt text says what it shows and its last value. It is a plain picture, not
 a Plotly chart: a Plotly chart on Översikt would load Plotly's 3 MB script for the first page
 and add a chart to redraw on every period change (bench/README.md)."""
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from nyckeltal.figurer import farger
@@ -24,6 +25,16 @@ def sparkline_text(varden: tuple[float, ...], namn: str, enhet: str, ar: int) ->
         f"Linjediagram: {namn[0].lower() + namn[1:]} per månad "
         f"{KORTA_MANADER[0]}–{KORTA_MANADER[sista - 1]} {ar}. "
         f"{manadsnamn(sista).capitalize()} {ar}: {formatera(varden[-1], enhet)}."
+    )
+
+
+def sparkline_img(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> str:
+    """An <img> of the line with the text as its alt text, for st.html (which drops inline
+    SVG). The picture is a data URI: nothing is fetched. Every text is escaped."""
+    bild = base64.b64encode(sparkline_svg(varden, namn, enhet, ar).encode()).decode()
+    text = escape(sparkline_text(varden, namn, enhet, ar), quote=True)
+    return (
+        f'<img src="data:image/svg+xml;base64,{bild}" alt="{text}" width="{BREDD}" height="{HOJD}">'
     )
 
 
