@@ -110,6 +110,26 @@ def konfliktkort(rad: dict) -> dict:
     }
 
 
+# Swedish headers of the values, on the page and in the download of every value (which
+# keeps the values raw).
+RUBRIKER = {
+    "omrade": "Område",
+    "indikator_id": "Indikatorkod",
+    "namn": "Mått",
+    "ar": "År",
+    "periodtyp": "Periodtyp",
+    "manad": "Månad",
+    "dimension": "Dimension",
+    "varde": "Värde",
+    "enhet": "Enhet",
+    "dokument": "Dokument",
+    "datum": "Datum",
+    "diarienummer": "Diarienummer",
+    "avsnitt": "Avsnitt",
+    "anmarkning": "Anmärkning",
+}
+
+
 def omradets_siffror(omrade: str) -> pl.DataFrame:
     """The area's values with a source per row, as Swedish text."""
     varden = fraga("varden_med_kalla", indikatorer=egna_indikatorer(omrade))
@@ -142,47 +162,15 @@ def omradets_siffror(omrade: str) -> pl.DataFrame:
             pl.col("anmarkning").fill_null(""),
         )
         .drop("enhet")
-        .rename(
-            {
-                "namn": "Mått",
-                "ar": "År",
-                "periodtyp": "Periodtyp",
-                "manad": "Månad",
-                "dimension": "Dimension",
-                "varde": "Värde",
-                "dokument": "Dokument",
-                "diarienummer": "Diarienummer",
-                "avsnitt": "Avsnitt",
-                "anmarkning": "Anmärkning",
-            }
-        )
+        .rename(RUBRIKER, strict=False)
     )
-
-
-# Swedish headers for the download of every value (the values stay raw).
-CSV_RUBRIKER = {
-    "omrade": "Område",
-    "indikator_id": "Indikatorkod",
-    "namn": "Mått",
-    "ar": "År",
-    "periodtyp": "Periodtyp",
-    "manad": "Månad",
-    "dimension": "Dimension",
-    "varde": "Värde",
-    "enhet": "Enhet",
-    "dokument": "Dokument",
-    "datum": "Datum",
-    "diarienummer": "Diarienummer",
-    "avsnitt": "Avsnitt",
-    "anmarkning": "Anmärkning",
-}
 
 
 def alla_siffror_csv() -> bytes:
     """Every value in the database (indikatorer=None), read on click, not on every rerun, and
     not kept in the query cache."""
     alla = databas().fraga("varden_med_kalla", indikatorer=None)
-    return alla.rename(CSV_RUBRIKER, strict=False).write_csv(separator=";").encode("utf-8-sig")
+    return alla.rename(RUBRIKER, strict=False).write_csv(separator=";").encode("utf-8-sig")
 
 
 sida = berakna()
