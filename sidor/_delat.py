@@ -214,7 +214,7 @@ def visa_diagram(
         theme=None,
         config=PLOTLY_CONFIG,
         key=f"diagram_{nyckel}",
-        alt=_alt_text(fig),
+        alt=diagrammets_namn(fig),
     )
     # The table is built only while the expander is open: a closed one costs nothing on the
     # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
@@ -228,9 +228,9 @@ def visa_diagram(
     st.caption(f"Källa: {kalla}")
 
 
-def _alt_text(fig: go.Figure) -> str:
-    """The chart's accessible name (what it shows and its key figure), worked out once per
-    figure: a figure from per_version is shown on many reruns."""
+def diagrammets_namn(fig: go.Figure) -> str:
+    """The chart's accessible name for st.plotly_chart(alt=...) (what it shows and its key
+    figure), worked out once per figure: a figure from per_version is shown on many reruns."""
     if "_alt" not in fig.__dict__:
         fig.__dict__["_alt"] = alt_text(fig)
     return fig.__dict__["_alt"]

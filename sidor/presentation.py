@@ -24,7 +24,6 @@ import streamlit as st
 from nyckeltal import analys
 from nyckeltal.figurer import PLOTLY_CONFIG, bistand
 from nyckeltal.figurer import analys as figurer
-from nyckeltal.figurer.beskrivning import alt_text
 from nyckeltal.format import tal
 from nyckeltal.kalla import kalltext
 from nyckeltal.kpi import Kpi, bygg_kpier
@@ -36,11 +35,17 @@ from nyckeltal.sammanfattning import (
     som_markdown,
     sparade_kommentarer,
 )
-from sidor._delat import fraga, fryst, per_version, vald_period, visa_kpier
+from sidor._delat import (
+    diagrammets_namn,
+    fraga,
+    fryst,
+    per_version,
+    vald_period,
+    visa_kpier,
+)
 from sidor._webblasaren import presentationstangenter
 
 OVERSIKT = "Översikt"
-ANALYS = "Analys och prognos"
 OVERSIKTSKORT = (
     "hushall_forsorjningsstod",
     "bistand_kostnad",
@@ -64,14 +69,12 @@ class Diagram:
     fig: object
     kalla: str
     nyckel: str
-    alt: str
 
 
 @dataclass(frozen=True)
 class Bild:
     """One slide: a heading and one kind of content (cards, sentences or a chart)."""
 
-    avsnitt: str  # Översikt, an area, Analys och prognos
     rubrik: str
     kort: tuple[Kpi, ...] = ()
     meningar: tuple[str, ...] = ()  # Markdown-safe sentences
@@ -83,10 +86,10 @@ class Bild:
 def diagram(fig, kalla: str, nyckel: str) -> Diagram:
     """A chart for the projector: large type, a height that fits the slide, read-only."""
     fig = fryst(figurer.for_projektor(fig, storlek=DIAGRAMTEXT, hojd=DIAGRAMHOJD))
-    return Diagram(fig, kalla, nyckel, alt_text(fig))
+    return Diagram(fig, kalla, nyckel)
 
 
-def textbilder(avsnitt: str, rubrik: str, meningar: list[str], **extra) -> list[Bild]:
+def textbilder(rubrik: str, meningar: list[str], **extra) -> list[Bild]:
     """Sentences over as many slides as they need; the last slide gets the extras."""
     delar: list[list[str]] = [[]]
     rader = 0.0
@@ -101,7 +104,6 @@ def textbilder(avsnitt: str, rubrik: str, meningar: list[str], **extra) -> list[
     for i, del_ in enumerate(delar, start=1):
         bilder.append(
             Bild(
-                avsnitt,
                 delrubrik(rubrik, i, len(delar)),
                 meningar=tuple(del_),
                 **(extra if i == len(delar) else {}),
@@ -119,7 +121,7 @@ def delrubrik(rubrik: str, i: int, antal: int) -> str:
 def kortbilder(avsnitt: str, kort: list[Kpi]) -> list[Bild]:
     delar = [kort[i : i + KORT_PER_BILD] for i in range(0, len(kort), KORT_PER_BILD)]
     return [
-        Bild(avsnitt, delrubrik(f"{avsnitt} – nyckeltal", i, len(delar)), kort=tuple(del_))
+        Bild(delrubrik(f"{avsnitt} – nyckeltal", i, len(delar)), kort=tuple(del_))
         for i, del_ in enumerate(delar, start=1)
     ]
 
@@ -147,7 +149,6 @@ def bilder(period: Period) -> tuple[Bild, ...]:
     ut = [
         *kortbilder(OVERSIKT, kort(OVERSIKTSKORT)),
         *textbilder(
-            OVERSIKT,
             "Målen",
             [f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values()],
         ),
@@ -157,7 +158,6 @@ def bilder(period: Period) -> tuple[Bild, ...]:
         text = texter[rubrik]
         ut += kortbilder(rubrik, kort(ids))
         ut += textbilder(
-            rubrik,
             f"{rubrik} – läget",
             [m.text for m in text.meningar],
             fotnot=som_markdown("* Beräknat från uppgifterna i handlingarna.")
@@ -172,7 +172,6 @@ def bilder(period: Period) -> tuple[Bild, ...]:
             if not manader.is_empty():
                 ut.append(
                     Bild(
-                        rubrik,
                         "Kostnad för ekonomiskt bistånd per månad",
                         diagram=diagram(
                             bistand.kostnad_per_manad(
@@ -188,7 +187,6 @@ def bilder(period: Period) -> tuple[Bild, ...]:
             if takt is not None and takt.vid_arets_slut is not None and indikator != analys.KOSTNAD:
                 ut.append(
                     Bild(
-                        rubrik,
                         f"Takten mot målet: {takt.namn}",
                         diagram=diagram(
                             figurer.maltaktdiagram(takt), kalla_for(indikator), f"takt_{indikator}"
@@ -217,7 +215,6 @@ def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
         )
         budget = f" och budgeten {prognos.budget.text()}" if prognos.budget else ""
         ut += textbilder(
-            ANALYS,
             "Helårsprognos",
             [
                 f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
@@ -226,7 +223,6 @@ def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
         )
         ut.append(
             Bild(
-                ANALYS,
                 "Helårsprognos för kostnaden",
                 diagram=diagram(
                     figurer.prognosdiagram(
@@ -239,11 +235,10 @@ def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
         )
     else:
         ut += textbilder(
-            ANALYS,
             "Helårsprognos",
             [prognos.orsak if prognos else "Helårsprognos: uppgift saknas."],
         )
-    ut += textbilder(ANALYS, "Takten mot målen", [t.text for t in takter.values()])
+    ut += textbilder("Takten mot målen", [t.text for t in takter.values()])
     return ut
 
 
@@ -264,7 +259,11 @@ def visa_bild(bild: Bild, nummer: int, antal: int, period: Period) -> None:
     if bild.diagram:
         d = bild.diagram
         st.plotly_chart(
-            d.fig, theme=None, config=PLOTLY_CONFIG, key=f"presentation_{d.nyckel}", alt=d.alt
+            d.fig,
+            theme=None,
+            config=PLOTLY_CONFIG,
+            key=f"presentation_{d.nyckel}",
+            alt=diagrammets_namn(d.fig),
         )
         st.markdown(f"Källa: {som_markdown(d.kalla)}", anchors=False)
 
