@@ -339,11 +339,6 @@ def rapportkpier(underlag) -> list:
     )
 
 
-def _minus(text: str) -> str:
-    """st.metric's ASCII sign for a change, as the typographic minus of printed text."""
-    return "\u2212" + text[1:] if text.startswith("-") else text
-
-
 def kpi_rader(kpier: list) -> tuple[tuple[str, ...], ...]:
     """The key-figure table as text: value, comparison, change and target in words."""
     from nyckeltal.format import formatera
@@ -361,7 +356,7 @@ def kpi_rader(kpier: list) -> tuple[tuple[str, ...], ...]:
                 k.periodetikett,
                 k.varde_text,
                 jamforelse,
-                _minus(k.forandring_text) or "–",
+                k.forandring_text or "–",
                 k.status.text if k.status.text != "inget mål" else "inget mål",
             )
         )
