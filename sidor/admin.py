@@ -1,9 +1,13 @@
 """Administration: new figures in (template, upload, check, preview, confirm), the import log
 with undo of the latest import, and staff comments per indicator and month.
 
-Browsing the other pages stays open and read-only; this page needs a login. The password
-comes from the environment (NYCKELTAL_ADMIN_LOSENORD) or from Streamlit's secrets
-(admin_losenord), never from the repository. The page calls the same functions in
+Browsing the other pages stays open and read-only; this page needs a sign-in. In production
+that is the municipality's identity provider (st.login, `[auth]` in .streamlit/secrets.toml)
+and who may change the figures is `[behorighet]` there (nyckeltal.behorighet); the verified
+identity goes into the import log and onto comments. A shared password (environment variable
+NYCKELTAL_ADMIN_LOSENORD or secrets `admin_losenord`) is a development fallback whose failed
+attempts are counted on the server. How to set either up is in the README, not on this page:
+visitors need not learn how the server is configured. The page calls the same functions in
 nyckeltal.importera as the command python -m nyckeltal.importera.
 """
 
@@ -14,25 +18,31 @@ import time
 import polars as pl
 import streamlit as st
 
-from nyckeltal import bygg, importera
+from nyckeltal import behorighet, bygg, importera, sokvagar
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.inlasning import DataFel, Fel
 from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import beskriv_period
 from sidor._delat import databas, fraga, vald_period, visa_tabell
 
-MAX_FORSOK = 5  # failed logins per session before a pause
-PAUS_SEKUNDER = 300
+# Marks a password sign-in in the import log: the name was typed, not verified.
+LOSENORD_MARKERING = " (lösenord)"
+
+
+def installning(namn: str) -> object:
+    """A top-level section or value of Streamlit's secrets; None when there is no secrets
+    file at all (Streamlit raises when st.secrets is read without one)."""
+    try:
+        return st.secrets.get(namn)
+    except Exception:
+        return None
 
 
 def admin_losenord() -> str | None:
-    """The configured password, or None when none is configured (the page stays closed)."""
-    if os.environ.get("NYCKELTAL_ADMIN_LOSENORD"):
-        return os.environ["NYCKELTAL_ADMIN_LOSENORD"]
-    try:
-        return st.secrets.get("admin_losenord") or None
-    except Exception:  # no secrets.toml at all: Streamlit raises when st.secrets is read
+    """The development password, or None when none is configured or it is turned off here."""
+    if not behorighet.losenord_tillatet(os.environ):
         return None
+    return os.environ.get("NYCKELTAL_ADMIN_LOSENORD") or installning("admin_losenord") or None
 
 
 def feltabell(fel: list[Fel]) -> pl.DataFrame:
@@ -55,34 +65,90 @@ def antal(n: int, en: str, flera: str) -> str:
     return f"{n} {en if n == 1 else flera}"
 
 
-def logga_in(losenord: str) -> None:
-    """The login form. The name typed is recorded as 'vem' in the import log."""
-    st.subheader("Logga in")
-    sparrad_till = st.session_state.get("admin_sparrad_till", 0.0)
+def forsoksraknare() -> behorighet.Forsoksraknare:
+    return behorighet.Forsoksraknare(sokvagar.databasfil().with_name("inloggningsforsok.sqlite3"))
+
+
+def logga_in_med_losenord(losenord: str) -> None:
+    """The development fallback: a name (the account) and the shared password."""
+    st.subheader("Logga in med lösenord")
+    st.caption("Reservinloggning för utveckling och test. Namnet står i importloggen.")
     with st.form("inloggning"):
-        namn = st.text_input("Ditt namn (står i importloggen)", max_chars=80, key="admin_namn")
+        namn = st.text_input("Ditt namn (står i importloggen)", max_chars=60, key="admin_namn")
         kod = st.text_input("Lösenord", type="password", key="admin_kod")
         skicka = st.form_submit_button("Logga in", type="primary")
     if not skicka:
         return
-    if time.time() < sparrad_till:
-        st.error("För många misslyckade försök. Vänta några minuter och försök igen.")
+    try:
+        namn = importera.kontrollera_vem(namn)
+    except DataFel as fel:
+        st.error(f"Namnet: {fel.fel[0].meddelande}")
         return
-    if hmac.compare_digest(kod.encode("utf-8"), losenord.encode("utf-8")):
-        try:
-            st.session_state["admin_vem"] = importera.kontrollera_vem(namn)
-        except DataFel as fel:
-            st.error(f"Namnet: {fel.fel[0].meddelande}")
-            return
-        st.session_state.pop("admin_misslyckade", None)
+    adress = behorighet.klientadress(
+        st.context.headers,
+        st.context.ip_address,
+        bakom_proxy=os.environ.get("NYCKELTAL_BAKOM_PROXY") == "1",
+    )
+    utfall = forsoksraknare().forsok(
+        namn,
+        adress,
+        lambda: hmac.compare_digest(kod.encode("utf-8"), losenord.encode("utf-8")),
+    )
+    if utfall is behorighet.Utfall.INLOGGAD:
+        st.session_state["admin_vem"] = namn + LOSENORD_MARKERING
         st.rerun()
-    misslyckade = st.session_state.get("admin_misslyckade", 0) + 1
-    st.session_state["admin_misslyckade"] = misslyckade
-    time.sleep(1)  # slows down guessing
-    if misslyckade >= MAX_FORSOK:
-        st.session_state["admin_sparrad_till"] = time.time() + PAUS_SEKUNDER
-        st.session_state["admin_misslyckade"] = 0
-    st.error("Fel lösenord.")
+    time.sleep(1)  # slows down guessing from one session
+    if utfall is behorighet.Utfall.SPARRAD:
+        st.error(
+            "För många misslyckade försök med det här namnet eller från den här adressen. "
+            f"Vänta {behorighet.FONSTER_SEKUNDER // 60} minuter och försök igen."
+        )
+    else:
+        st.error("Fel lösenord.")
+
+
+def inloggad_identitet() -> str | None:
+    """Who is signed in and may change the figures; shows the sign-in (or why not) and
+    returns None otherwise."""
+    if vem := st.session_state.get("admin_vem"):
+        return vem
+    oidc = installning("auth") is not None
+    losenord = admin_losenord()
+    if oidc and st.user.is_logged_in:
+        vem = behorighet.identitet(st.user.to_dict())
+        regler = behorighet.Behorighet.fran_installning(installning("behorighet"))
+        if vem is not None and regler.far_andra(st.user.to_dict()):
+            return vem
+        st.warning(
+            f"Du är inloggad som {vem or 'okänd användare'} men har inte behörighet att "
+            "ändra siffrorna. Behörighet ges av den som förvaltar instrumentpanelen.",
+            icon="🔒",
+        )
+        st.button("Logga ut", key="admin_logga_ut_obehorig", on_click=st.logout)
+        return None
+    if oidc:
+        st.subheader("Logga in")
+        st.button(
+            "Logga in med ditt konto i Borås Stad",
+            type="primary",
+            key="admin_logga_in",
+            on_click=st.login,
+            icon=":material/login:",
+        )
+    if losenord is not None:
+        logga_in_med_losenord(losenord)
+    if not oidc and losenord is None:
+        st.info(
+            "Administrationen är inte öppen på den här servern. Kontakta den som förvaltar "
+            "instrumentpanelen. Att titta på de andra sidorna kräver ingen inloggning.",
+            icon="🔒",
+        )
+    return None
+
+
+def logga_ut() -> None:
+    if st.session_state.pop("admin_vem", None) is None:
+        st.logout()
 
 
 def exempel() -> pl.DataFrame:
@@ -92,31 +158,13 @@ def exempel() -> pl.DataFrame:
 st.title("Administration")
 st.caption("Nya siffror in, importloggen med ångra, och kommentarer till siffrorna.")
 
-losenord = admin_losenord()
-if losenord is None:
-    st.info(
-        "Administrationen är stängd eftersom inget lösenord är inställt. Så öppnar du den:\n\n"
-        "1. Välj ett långt lösenord.\n"
-        "2. Sätt det i miljövariabeln `NYCKELTAL_ADMIN_LOSENORD` innan tjänsten startas, "
-        "t.ex. `NYCKELTAL_ADMIN_LOSENORD='…' make run`, eller skriv raden "
-        '`admin_losenord = "…"` i `.streamlit/secrets.toml` på servern.\n'
-        "3. Starta om tjänsten.\n\n"
-        "Lösenordet ska aldrig checkas in i git. Att titta på de andra sidorna kräver ingen "
-        "inloggning.",
-        icon="🔒",
-    )
-    st.stop()
-
-vem = st.session_state.get("admin_vem")
+vem = inloggad_identitet()
 if vem is None:
-    logga_in(losenord)
     st.stop()
 
 inloggad, utloggning = st.columns([4, 1], vertical_alignment="center")
 inloggad.text(f"Inloggad som {vem}.")
-if utloggning.button("Logga ut", key="admin_logga_ut"):
-    st.session_state.pop("admin_vem", None)
-    st.rerun()
+utloggning.button("Logga ut", key="admin_logga_ut", on_click=logga_ut)
 if meddelande := st.session_state.pop("admin_meddelande", None):
     st.success(meddelande, icon="✅")
 

@@ -1,6 +1,9 @@
-"""The page Administration, from dashboard.py: closed without a password, login, upload with
-errors and preview, and the end-to-end path: import a month of new figures, see them on the
-pages without a restart, comment, undo, see them gone."""
+"""The page Administration, from dashboard.py: closed without a sign-in configured, sign-in
+with the identity provider (st.user as AppTest seeds it; the real provider signs in through
+a browser in tests/test_drift.py) and who may change the figures, the development password
+and its server-side limits, upload with errors and preview, and the end-to-end path: import
+a month of new figures, see them on the pages without a restart, comment, undo, see them
+gone, with the verified identity in the log and on the comment."""
 
 import pytest
 from import_filer import OKTOBER, RATTELSE, csv_fil, innehall, rad
@@ -28,11 +31,37 @@ def sida(**query):
     return at.run()
 
 
-def admin(losenord_i_secrets=False):
+# What .streamlit/secrets.toml holds in production (README "Drift"); the provider is never
+# contacted in AppTest, where st.user is what the test seeds.
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:8080/oauth2callback",
+    "cookie_secret": "test-kakhemlighet",
+    "client_id": "nyckeltal",
+    "client_secret": "test-klienthemlighet",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+BEHORIGHET = {"epost": ["Anna.Andersson@boras.se"], "grupper": ["nyckeltal-redaktorer"]}
+
+
+def admin(losenord_i_secrets=False, anvandare=None):
+    """The Administration page; with anvandare (ID-token claims) signed in through the
+    identity provider, with the sign-in and access settings of production."""
     at = sida()
     if losenord_i_secrets:
         at.secrets["admin_losenord"] = LOSENORD
+    if anvandare is not None:
+        at.secrets["auth"] = AUTH
+        at.secrets["behorighet"] = BEHORIGHET
+        at.user = anvandare
     return at.switch_page("sidor/admin.py").run()
+
+
+ANNA = {
+    "is_logged_in": True,
+    "email": "anna.andersson@boras.se",
+    "email_verified": True,
+    "name": "Anna Andersson",
+}
 
 
 def logga_in(at, namn="Anna Andersson", losenord=LOSENORD):
@@ -50,13 +79,76 @@ def kort(at):
     return {m.label: m.value for m in at.metric}
 
 
-def test_utan_losenord_ar_sidan_stangd_och_forklarar_hur_den_oppnas(fil):
+def test_utan_inloggning_installd_ar_sidan_stangd_och_visar_inte_serverns_installningar(fil):
     at = admin()
     assert not at.exception
     text = at.info[0].value
-    assert "inget lösenord är inställt" in text and "NYCKELTAL_ADMIN_LOSENORD" in text
-    assert "secrets.toml" in text
+    assert "inte öppen på den här servern" in text
+    # how the server is configured is for its administrators (README), not for any visitor
+    for hemligt in ("NYCKELTAL_ADMIN_LOSENORD", "secrets.toml", "miljövariabel"):
+        assert hemligt not in text
     assert not at.file_uploader and not at.text_input and not at.button
+
+
+def test_med_identitetsleverantor_loggar_man_in_med_kommunens_konto(fil):
+    at = admin(anvandare={"is_logged_in": False})
+    assert not at.exception
+    assert at.button(key="admin_logga_in").label == "Logga in med ditt konto i Borås Stad"
+    assert not at.file_uploader and not at.text_input
+
+
+def test_inloggad_med_behorighet_genom_e_post_far_andra(fil):
+    at = admin(anvandare=ANNA)
+    assert not at.exception
+    # the address as the provider signed it; the list matches regardless of case
+    assert at.text[0].value == "Inloggad som anna.andersson@boras.se."
+    assert at.file_uploader
+
+
+def test_inloggad_med_behorighet_genom_grupp_far_andra(fil):
+    bo = {"is_logged_in": True, "preferred_username": "bo.berg@boras.se"}
+    at = admin(anvandare={**bo, "groups": ["alla-anstallda", "nyckeltal-redaktorer"]})
+    assert at.text[0].value == "Inloggad som bo.berg@boras.se."
+    assert at.file_uploader
+
+
+def test_inloggad_utan_behorighet_far_inte_andra(fil):
+    for okand in (
+        {"is_logged_in": True, "email": "okand@boras.se", "groups": ["alla-anstallda"]},
+        # an address on the list that the provider does not vouch for
+        {"is_logged_in": True, "email": "anna.andersson@boras.se", "email_verified": False},
+    ):
+        at = admin(anvandare=okand)
+        assert not at.exception
+        assert "har inte behörighet att ändra siffrorna" in at.warning[0].value
+        assert not at.file_uploader and not at.text_input
+        assert at.button(key="admin_logga_ut_obehorig").label == "Logga ut"
+
+
+def test_losenordet_ar_avstangt_i_drift_om_det_inte_slas_pa(fil, monkeypatch):
+    monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
+    monkeypatch.setenv("NYCKELTAL_DRIFT", "1")
+    at = admin()
+    assert not at.text_input and "inte öppen" in at.info[0].value
+    monkeypatch.setenv("NYCKELTAL_TILLAT_LOSENORD", "1")
+    at = logga_in(admin())
+    assert at.text[0].value == "Inloggad som Anna Andersson (lösenord)."
+
+
+def test_misslyckade_forsok_raknas_pa_servern_och_overlever_en_ny_session(fil, monkeypatch):
+    """Five wrong passwords for one name pause that name; a reload (a new session) does not
+    start the count again, and the right password is refused until the pause is over."""
+    monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
+    monkeypatch.setattr("time.sleep", lambda _: None)
+    at = admin()
+    for _ in range(5):
+        at = logga_in(at, losenord="fel")
+        assert at.error[0].value == "Fel lösenord."
+    ny_session = logga_in(admin())
+    assert "För många misslyckade försök" in ny_session.error[0].value
+    assert not ny_session.file_uploader
+    # another name from the same address is not paused by the first name's failures
+    assert logga_in(admin(), namn="Bo Berg").text[0].value == "Inloggad som Bo Berg (lösenord)."
 
 
 def test_fel_losenord_slapper_inte_in(fil, monkeypatch):
@@ -70,7 +162,7 @@ def test_fel_losenord_slapper_inte_in(fil, monkeypatch):
 def test_losenord_fran_streamlits_secrets(fil):
     at = logga_in(admin(losenord_i_secrets=True))
     assert not at.exception
-    assert at.text[0].value == "Inloggad som Anna Andersson."
+    assert at.text[0].value == "Inloggad som Anna Andersson (lösenord)."
     assert at.file_uploader
 
 
@@ -88,14 +180,13 @@ def test_felaktig_fil_visar_fel_med_rad_och_kolumn_och_inget_sparas(fil, monkeyp
     assert innehall(fil) == fore
 
 
-def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, monkeypatch):
-    monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
+def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil):
     # a viewer has October 2022 open before anything is imported
     oversikt = sida(ar="2022", manad="oktober")
     assert kort(oversikt)["Hushåll med försörjningsstöd ↘"] == "uppgift saknas"
     assert kort(oversikt)["Mottagna flyktingar ↗"] == "uppgift saknas"
 
-    at = ladda_upp(logga_in(admin()), OKTOBER)
+    at = ladda_upp(admin(anvandare=ANNA), OKTOBER)
     assert not at.exception
     assert [m.value for m in at.metric] == ["12", "0", "0"]  # nya, ändrade, oförändrade
     forhand = at.dataframe[0].value
@@ -108,7 +199,7 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, monke
     assert at.success[0].value.startswith("Import 1 är sparad: 12 nya och 0 ändrade värden.")
     logg = at.dataframe[0].value
     assert logg[["Import", "Vem", "Fil", "Status"]].values.tolist() == [
-        [1, "Anna Andersson", "oktober.csv", "i kraft"]
+        [1, "anna.andersson@boras.se", "oktober.csv", "i kraft"]
     ]
 
     # the same viewer, same session, next run: the new month is there
@@ -136,6 +227,7 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, monke
     at = at.button(key="FormSubmitter:kommentar-Spara kommentaren").click().run()
     assert not at.exception
     assert at.success[0].value == "Kommentaren för oktober 2022 är sparad."
+    assert at.dataframe[-1].value["Vem"].tolist() == ["anna.andersson@boras.se"]
     oversikt.run()
     assert "Färre nya ärenden i oktober." in [t.value for t in oversikt.text]
     assert any(
