@@ -34,7 +34,7 @@ def logga_in(sida):
     sida.get_by_label("Ditt namn (står i importloggen)").fill("Anna Andersson")
     sida.get_by_label("Lösenord", exact=True).fill(LOSENORD)
     sida.get_by_role("button", name="Logga in").click()
-    sida.get_by_text("Inloggad som Anna Andersson.").wait_for(timeout=30_000)
+    sida.get_by_text("Inloggad som Anna Andersson (lösenord).").wait_for(timeout=30_000)
     vanta_tills_klar(sida)
 
 
