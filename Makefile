@@ -32,7 +32,14 @@ webblasare:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji; \
 	fi
 
-test: $(VENV)/.installerad webblasare
+# The local OpenID Connect provider the sign-in tests start (tests/oidc, npm's oidc-provider on
+# the machine's Node.js), installed exactly as locked.
+OIDC := tests/oidc/node_modules/.package-lock.json
+$(OIDC): tests/oidc/package.json tests/oidc/package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js 20+ med npm behövs för inloggningstesterna"; exit 1; }
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+
+test: $(VENV)/.installerad webblasare nginx $(OIDC)
 	$(PY) -m pytest
 
 # Hygiene, run by .ci/run before the tests: lint and format check of the Python code, and
@@ -45,6 +52,32 @@ lint: $(VENV)/.installerad
 # Speed, scale and load figures (a script that prints tables, not a test); see bench/README.md.
 bench: $(VENV)/.installerad webblasare
 	$(PY) bench/kor.py $(ARGS)
+
+# Production serving: nginx in front of REPLICAS copies of the app (drift/serve.py, see
+# drift/nginx.conf.mall). Port 8080 unless PORT is given on the command line or in the
+# environment (the 8501 above is make run's). `make serve-omstart` restarts the replicas one
+# at a time while nginx keeps serving from the others. ARGS goes to the supervisor, e.g.
+# DRIFT=/srv/drift ARGS="-- --server.disconnectedSessionTTL 120".
+REPLICAS ?= 2
+DRIFT ?= db/drift
+SERVE_PORT := $(if $(filter file,$(origin PORT)),8080,$(PORT))
+
+.PHONY: serve serve-omstart nginx
+
+serve: databas nginx
+	$(PY) -m drift.serve --port $(SERVE_PORT) --repliker $(REPLICAS) --katalog $(DRIFT) $(ARGS)
+
+serve-omstart:
+	kill -HUP $$(cat $(DRIFT)/serve.pid)
+
+# nginx and its brotli module from Debian's packages (for make serve and its tests).
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || \
+		[ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx \
+			libnginx-mod-http-brotli-filter; \
+	fi
 
 clean:
 	rm -rf $(VENV) db

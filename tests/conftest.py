@@ -110,6 +110,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+def vanta_tills_klar(sida):
+    """Until the script has finished and every chart on the page is drawn, and the number of
+    charts has stayed the same for a moment (Streamlit adds elements while it streams)."""
+    sida.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
+    )
+    stabil, forra = 0, None
+    for _ in range(300):  # at most about 60 s
+        lage = sida.evaluate(
+            """() => {
+                const diagram = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+                const klar = document.querySelector(
+                    '[data-testid="stApp"][data-test-script-state="notRunning"]') !== null;
+                return [diagram.length, diagram.every(e => e.querySelector('.main-svg')), klar];
+            }"""
+        )
+        stabil = stabil + 1 if lage == forra and lage[1] and lage[2] else 0
+        if stabil >= 3:
+            return
+        forra = lage
+        sida.wait_for_timeout(200)
+    raise AssertionError(f"sidan blev inte klar: {forra}")
+
+
 @dataclass(frozen=True)
 class Navsida:
     fil: str  # sidor/x.py
@@ -136,9 +160,7 @@ def navigationen() -> list[Navsida]:
 def streamlit_server(**miljo: str) -> Iterator[str]:
     """The app as `make run` starts it (streamlit run webbserver.py) on a free loopback port,
     with extra environment variables; yields its base URL and stops it afterwards."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = ledig_port()
     process = subprocess.Popen(
         [
             *(sys.executable, "-m", "streamlit", "run", "webbserver.py"),
@@ -166,6 +188,54 @@ def streamlit_server(**miljo: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def ledig_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class OidcLeverantor:
+    """A real OpenID Connect provider (npm oidc-provider on Node.js, tests/oidc/) on loopback:
+    any login name signs in; its claims are <namn>@boras.se and, for names beginning with
+    "redaktor", the group nyckeltal-redaktorer (see tests/oidc/leverantor.mjs)."""
+
+    utgivare: str
+    klient_id: str
+    klient_hemlighet: str
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.utgivare}/.well-known/openid-configuration"
+
+
+@contextlib.contextmanager
+def oidc_leverantor(*redirect_uri: str) -> Iterator[OidcLeverantor]:
+    """Starts tests/oidc/leverantor.mjs (installed by make test with npm ci) on a free port
+    for the given redirect URIs, and stops it afterwards."""
+    modul = ROT / "tests" / "oidc" / "node_modules" / "oidc-provider"
+    assert modul.exists(), "oidc-provider saknas: make test installerar det (npm ci)"
+    port = ledig_port()
+    klient = OidcLeverantor(f"http://127.0.0.1:{port}", "nyckeltal", "test-klienthemlighet")
+    process = subprocess.Popen(
+        [
+            *("node", str(ROT / "tests" / "oidc" / "leverantor.mjs"), "--port", str(port)),
+            *("--klient-id", klient.klient_id, "--klient-hemlighet", klient.klient_hemlighet),
+            *(a for uri in redirect_uri for a in ("--redirect-uri", uri)),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        rad = process.stdout.readline().strip()
+        assert rad == f"redo {klient.utgivare}", f"OIDC-leverantören startade inte: {rad!r}"
+        yield klient
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

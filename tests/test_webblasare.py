@@ -9,7 +9,7 @@ of git) for a person to look at.
 from pathlib import Path
 
 import pytest
-from conftest import navigationen
+from conftest import navigationen, vanta_tills_klar
 
 ROT = Path(__file__).resolve().parent.parent
 SKARMBILDER = ROT / "skarmbilder"
@@ -25,30 +25,6 @@ def server(appserver):
 @pytest.fixture(scope="module")
 def webblasare(chromium):
     return chromium
-
-
-def vanta_tills_klar(sida):
-    """Until the script has finished and every chart on the page is drawn, and the number of
-    charts has stayed the same for a moment (Streamlit adds elements while it streams)."""
-    sida.wait_for_selector(
-        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
-    )
-    stabil, forra = 0, None
-    for _ in range(300):  # at most about 60 s
-        lage = sida.evaluate(
-            """() => {
-                const diagram = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-                const klar = document.querySelector(
-                    '[data-testid="stApp"][data-test-script-state="notRunning"]') !== null;
-                return [diagram.length, diagram.every(e => e.querySelector('.main-svg')), klar];
-            }"""
-        )
-        stabil = stabil + 1 if lage == forra and lage[1] and lage[2] else 0
-        if stabil >= 3:
-            return
-        forra = lage
-        sida.wait_for_timeout(200)
-    raise AssertionError(f"sidan blev inte klar: {forra}")
 
 
 def rakna_diagram(sida):
