@@ -119,9 +119,11 @@ def inloggad_identitet() -> str | None:
         regler = behorighet.Behorighet.fran_installning(installning("behorighet"))
         if vem is not None and regler.far_andra(st.user.to_dict()):
             return vem
+        # the identity as plain text: it comes from outside, never as Markdown
+        st.text(f"Inloggad som {vem or 'okänd användare'}.")
         st.warning(
-            f"Du är inloggad som {vem or 'okänd användare'} men har inte behörighet att "
-            "ändra siffrorna. Behörighet ges av den som förvaltar instrumentpanelen.",
+            "Du har inte behörighet att ändra siffrorna. Behörighet ges av den som förvaltar "
+            "instrumentpanelen.",
             icon="🔒",
         )
         st.button("Logga ut", key="admin_logga_ut_obehorig", on_click=st.logout)

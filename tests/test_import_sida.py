@@ -113,13 +113,20 @@ def test_inloggad_med_behorighet_genom_grupp_far_andra(fil):
 
 
 def test_inloggad_utan_behorighet_far_inte_andra(fil):
-    for okand in (
-        {"is_logged_in": True, "email": "okand@boras.se", "groups": ["alla-anstallda"]},
+    for okand, visas_som in (
+        (
+            {"is_logged_in": True, "email": "okand@boras.se", "groups": ["alla-anstallda"]},
+            "okand@boras.se",
+        ),
         # an address on the list that the provider does not vouch for
-        {"is_logged_in": True, "email": "anna.andersson@boras.se", "email_verified": False},
+        (
+            {"is_logged_in": True, "email": "anna.andersson@boras.se", "email_verified": False},
+            "okänd användare",
+        ),
     ):
         at = admin(anvandare=okand)
         assert not at.exception
+        assert at.text[0].value == f"Inloggad som {visas_som}."
         assert "har inte behörighet att ändra siffrorna" in at.warning[0].value
         assert not at.file_uploader and not at.text_input
         assert at.button(key="admin_logga_ut_obehorig").label == "Logga ut"
