@@ -5,6 +5,7 @@ the Word document's accessibility (tags, alternative text, language) is in
 test_export_tillganglighet.py."""
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
@@ -114,13 +115,18 @@ def test_png_av_ett_diagram(chromium):
 
 
 def test_pngs_rapporterar_framsteg(chromium):
+    """Progress is reported where the report page draws: in a script thread, which has no
+    running event loop. (The main thread of this test run may have one: the session's sync
+    Playwright browser, once another module has started it.)"""
     steg = []
-    bilder = export.pngs(
-        [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))],
-        bredd=300,
-        skala=1,
-        framsteg=lambda klara, totalt: steg.append((klara, totalt)),
-    )
+    with ThreadPoolExecutor(1) as skripttrad:
+        bilder = skripttrad.submit(
+            export.pngs,
+            [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))],
+            bredd=300,
+            skala=1,
+            framsteg=lambda klara, totalt: steg.append((klara, totalt)),
+        ).result()
     assert len(bilder) == 2 and all(b.startswith(PNG_HUVUD) for b in bilder)
     assert steg == [(1, 2), (2, 2)]
 
