@@ -13,6 +13,11 @@ proxy alike, without patching the installed package.
 
 from __future__ import annotations
 
+# Imported here, in the server's main thread before any session runs: Plotly looks pandas up in
+# sys.modules without importing it, so while the first session's thread was still importing
+# pandas, a second session's chart failed with "partially initialized module 'pandas' has no
+# attribute 'Series'" (found by the load test on a fresh replica; tests/test_webblasare.py).
+import pandas  # noqa: F401
 import streamlit as st
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware

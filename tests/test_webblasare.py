@@ -9,7 +9,7 @@ of git) for a person to look at.
 from pathlib import Path
 
 import pytest
-from conftest import navigationen, vanta_tills_klar
+from conftest import navigationen, streamlit_server, vanta_tills_klar
 
 ROT = Path(__file__).resolve().parent.parent
 SKARMBILDER = ROT / "skarmbilder"
@@ -133,3 +133,24 @@ def test_csv_nedladdning_av_ett_diagrams_siffror(server, webblasare):
     # the monthly cost of January 2022 as the papers give it, as a raw number
     assert any("4814" in rad for rad in rader), rader[:5]
     assert not js_fel, js_fel
+
+
+def test_en_nystartad_server_klarar_flera_forsta_sessioner_samtidigt(chromium, egen_databasfil):
+    """Six browsers open the first six pages on a server that has just started (as after make
+    serve-omstart, when every viewer of a replica reconnects at once). Plotly looks pandas up
+    in sys.modules without importing it; while one session's thread was still importing
+    pandas, another's chart failed with "partially initialized module 'pandas'" (found by the
+    load test, bench/README.md). webbserver.py imports it before any session runs."""
+    with streamlit_server(NYCKELTAL_DB=str(egen_databasfil)) as bas:
+        kontexter = [chromium.new_context(locale="sv-SE") for _ in range(6)]
+        try:
+            sidor = [k.new_page() for k in kontexter]
+            for sida, navsida in zip(sidor, navigationen()):
+                sida.goto(f"{bas}/{navsida.vag}", wait_until="commit")
+            for sida in sidor:
+                vanta_tills_klar(sida)
+            undantag = [s.locator('[data-testid="stException"]').count() for s in sidor]
+            assert undantag == [0] * 6
+        finally:
+            for k in kontexter:
+                k.close()
