@@ -41,6 +41,7 @@ from _gemensamt import (
     starta_server,
     stoppa,
     tabell,
+    tal,
     vanta_pa_halsa,
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -239,3 +240,155 @@ def rapport_kallstart(resultat: dict) -> str:
         )
         + f"\n\n{n} starter per variant; första sidan är Översikt."
     )
+
+
+# --- the first visit: directly to one server and through nginx -------------------------------
+
+BESOK = ("kall", "varm")
+# Loopback has no bandwidth limit, so compression cannot show in the time there; the same
+# visits are also made over a network Chromium simulates (CDP Network.emulateNetworkConditions,
+# applied to the bytes as they come over the wire): an ordinary office or home connection.
+NAT = {
+    "loopback": None,
+    "20 Mbit/s, 20 ms": {
+        "latency": 20,
+        "downloadThroughput": 20e6 / 8,
+        "uploadThroughput": 5e6 / 8,
+    },
+}
+
+
+def _besok(kontext, url: str, nat: dict | None) -> dict:
+    """One visit in a new page of the context: seconds from the navigation's start to the first
+    page settled, and what went over HTTP (Chromium's own count over CDP: encoded bytes
+    including headers, requests, requests answered from the browser's cache). The websocket's
+    frames are not HTTP and not counted."""
+    sida = kontext.new_page()
+    cdp = kontext.new_cdp_session(sida)
+    natet = {"byte": 0, "anrop": 0}
+    ur_cachen: set[str] = set()
+
+    def klar(h: dict) -> None:
+        natet["byte"] += h.get("encodedDataLength", 0)
+
+    def skickat(_h: dict) -> None:
+        natet["anrop"] += 1
+
+    def svar(h: dict) -> None:
+        if h["response"].get("fromDiskCache") or h["response"].get("fromPrefetchCache"):
+            ur_cachen.add(h["requestId"])
+
+    cdp.on("Network.loadingFinished", klar)
+    cdp.on("Network.requestWillBeSent", skickat)
+    cdp.on("Network.responseReceived", svar)
+    cdp.on("Network.requestServedFromCache", lambda h: ur_cachen.add(h["requestId"]))
+    cdp.send("Network.enable")
+    if nat:
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **nat})
+    js_fel: list[str] = []
+    sida.on("pageerror", lambda fel: js_fel.append(str(fel)))
+    sida.goto(url)
+    sida.wait_for_function(KLAR, arg=TYST_MS, polling=50, timeout=GRANS_MS)
+    # __sist counts from the page's time origin, the start of its navigation
+    ut = {
+        "ritad": sida.evaluate("window.__sist") / 1000,
+        **natet,
+        "ur_cachen": len(ur_cachen),
+        "fel": len(js_fel) + sida.evaluate(FEL_I_SIDAN),
+    }
+    cdp.detach()
+    sida.close()
+    return ut
+
+
+def mat_forsta_besok(databas: Path, tmp: Path, ganger: int) -> dict:
+    """A fresh browser context (empty cache, no cookies) to the first page drawn, then a new
+    page in the same context (the cache kept: a second visit), directly to one
+    `streamlit run webbserver.py` as `make run` starts it and through nginx to `make serve`'s
+    stack (drift.serve, two replicas), on loopback and on a simulated network. Each server is
+    warmed up first (each replica directly), so the figures are the network and the browser,
+    not the first build of the pages' caches. The two routes alternate which goes first."""
+    import driften
+
+    saknas = driften.saknas()
+    process, bas = starta_server("webbserver.py", databas)
+    drift = None
+    resultat: dict[str, dict[str, dict[str, list[dict]]]] = {}
+    try:
+        vanta_pa_halsa(process, bas)
+        vagar = {"direkt (make run)": bas}
+        if not saknas:
+            drift = driften.Drift(databas, tmp / "drift-besok", 2)
+            drift.__enter__()
+            vagar["nginx (make serve)"] = drift.bas
+        with sync_playwright() as p:
+            webblasare = _webblasare(p)
+            for url in [bas, *(r.bas for r in (drift.repliker if drift else []))]:
+                kontext, _, _ = _oppna(webblasare, url)  # warm-up, not measured
+                kontext.close()
+            namn = list(vagar)
+            for i in range(ganger):
+                for nat, villkor in NAT.items():
+                    for variant in namn if i % 2 == 0 else namn[::-1]:
+                        kontext = webblasare.new_context(viewport=LAPTOP, locale="sv-SE")
+                        kontext.add_init_script(OBSERVATOR)
+                        post = resultat.setdefault(variant, {}).setdefault(
+                            nat, {b: [] for b in BESOK}
+                        )
+                        for besok in BESOK:
+                            post[besok].append(_besok(kontext, vagar[variant], villkor))
+                        kontext.close()
+            webblasare.close()
+    finally:
+        stoppa(process)
+        if drift is not None:
+            drift.stoppa()
+    return {"saknas": saknas, "vagar": resultat}
+
+
+def rapport_forsta_besok(resultat: dict) -> str:
+    kb = lambda b: tal(b / 1000, 0)  # noqa: E731
+    rader = []
+    n = 0
+    for variant, natverk in resultat["vagar"].items():
+        for nat, besok in natverk.items():
+            for namn, matt in besok.items():
+                n = len(matt)
+                rader.append(
+                    [
+                        variant,
+                        nat,
+                        "första (tom cache)" if namn == "kall" else "andra (cachen kvar)",
+                        ms(median([m["ritad"] for m in matt])),
+                        ms(max(m["ritad"] for m in matt)),
+                        kb(median([m["byte"] for m in matt])),
+                        f"{round(median([m['anrop'] for m in matt]))} "
+                        f"({round(median([m['ur_cachen'] for m in matt]))})",
+                        sum(m["fel"] for m in matt),
+                    ]
+                )
+    text = tabell(
+        [
+            "väg",
+            "nät",
+            "besök",
+            "första sidan ritad median (ms)",
+            "max (ms)",
+            "överfört HTTP (kB)",
+            "anrop (ur cachen)",
+            "fel",
+        ],
+        rader,
+    )
+    text += (
+        f"\n\n{n} besök per rad: en ny webbläsarkontext (tom cache, inga kakor), sedan en ny "
+        "flik i samma kontext. Tiden från navigeringens start till Översikten ritad; bytes som "
+        "Chromium räknar dem (som de kom över nätet, med rubriker; websocketen inte "
+        "medräknad). "
+        "Servrarna är uppvärmda. Nätet simuleras i Chromium (CDP "
+        "Network.emulateNetworkConditions: nedladdning, uppladdning 5 Mbit/s och fördröjning "
+        "per anrop)."
+    )
+    if resultat["saknas"]:
+        text += f" Genom nginx gick inte att mäta: {resultat['saknas']}."
+    return text
