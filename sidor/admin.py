@@ -211,7 +211,10 @@ uppladdad = st.file_uploader(
     "CSV- eller Excel-fil, högst 2 MB",
     type=["csv", "txt", "xlsx", "xls"],
     key=f"admin_fil_{uppladdning}",
-    max_upload_size=10,  # MB; files over 2 MB get the Swedish message from the check
+    # The import's limit (nyckeltal.importera) and nginx's under make serve: a larger file is
+    # refused in the browser before it is sent ("File must be 2.0MB or smaller", Streamlit's
+    # words) instead of reaching nginx's 413, which the uploader shows as "AxiosError".
+    max_upload_size=2,
 )
 if uppladdad is not None:
     innehall = uppladdad.getvalue()

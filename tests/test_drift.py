@@ -345,6 +345,15 @@ def test_behorig_anvandare_importerar_och_loggen_namnger_den_verifierade_identit
         assert _loggen(stack.databas) == [("redaktor.anna@boras.se", "oktober.csv")]
         assert sida.evaluate("window.__cspBrott") == [] and fel == []
 
+        # a file over the import's 2 MB is refused in the browser, not by nginx's 413 (which
+        # the uploader would show as "AxiosError: Request failed with status code 413")
+        stor = tmp_path / "for_stor.csv"
+        stor.write_bytes(OKTOBER + b"\n" * (3 * 1024 * 1024))
+        sida.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(stor))
+        uppladdning = sida.locator('[data-testid="stFileUploader"]')
+        uppladdning.get_by_text("File must be 2.0MB or smaller.").wait_for(timeout=10_000)
+        assert "AxiosError" not in uppladdning.inner_text()
+
         # the replica this browser did not use reads the same file and shows October
         egen = _replik_for(kontext, stack)
         andra = next(r for r in stack.repliker() if r["nummer"] != egen["nummer"])
