@@ -159,17 +159,24 @@ def logg_slut(process: subprocess.Popen, tecken: int = 2000) -> str:
         return ""
 
 
+def halsosam(bas: str, timeout: float = 1.0) -> bool:
+    """Whether the server at bas (a replica, or nginx in front of them) answers its health
+    check."""
+    try:
+        with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=timeout) as svar:
+            return svar.read() == b"ok"
+    except OSError:
+        return False
+
+
 def vanta_pa_halsa(process: subprocess.Popen, bas: str, grans: float = 60.0) -> None:
     slut = time.monotonic() + grans
     while time.monotonic() < slut:
         if process.poll() is not None:
             raise RuntimeError("streamlit avslutades: " + logg_slut(process))
-        try:
-            with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=1) as svar:
-                if svar.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.05)
+        if halsosam(bas):
+            return
+        time.sleep(0.05)
     raise RuntimeError(f"streamlit svarade inte på {bas} inom {grans:.0f} s")
 
 

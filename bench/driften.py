@@ -18,12 +18,11 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
-from _gemensamt import ROT, ledig_port
+from _gemensamt import ROT, halsosam, ledig_port
 
 # nginx's error log format: "2026/11/27 20:40:01 [error] 12#12: *5 ..."
 NGINX_FEL = re.compile(r"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[(warn|error|crit|alert|emerg)\]")
@@ -50,14 +49,6 @@ def saknas() -> str | None:
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         return "nginx saknas (make nginx installerar det)"
     return None
-
-
-def _halsa(bas: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{bas}/_stcore/health", timeout=2) as svar:
-            return svar.read() == b"ok"
-    except OSError:
-        return False
 
 
 class Drift:
@@ -141,8 +132,8 @@ class Drift:
             if (
                 len(repliker) == self.antal
                 and all(psutil.pid_exists(r.pid) for r in repliker)
-                and all(_halsa(r.bas) for r in repliker)
-                and _halsa(self.bas)
+                and all(halsosam(r.bas, timeout=2) for r in repliker)
+                and halsosam(self.bas, timeout=2)
             ):
                 self.repliker = repliker
                 self._minns()
