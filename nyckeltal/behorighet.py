@@ -51,10 +51,6 @@ class Behorighet:
             grupper=frozenset(str(g).strip() for g in _lista(avsnitt.get("grupper"))),
         )
 
-    @property
-    def tom(self) -> bool:
-        return not self.epost and not self.grupper
-
     def far_andra(self, ansprak: Mapping[str, object]) -> bool:
         """Whether a signed-in user (the ID token's claims) may import, undo and comment."""
         vem = identitet(ansprak)

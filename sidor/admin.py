@@ -115,9 +115,10 @@ def inloggad_identitet() -> str | None:
     oidc = installning("auth") is not None
     losenord = admin_losenord()
     if oidc and st.user.is_logged_in:
-        vem = behorighet.identitet(st.user.to_dict())
+        ansprak = st.user.to_dict()
+        vem = behorighet.identitet(ansprak)
         regler = behorighet.Behorighet.fran_installning(installning("behorighet"))
-        if vem is not None and regler.far_andra(st.user.to_dict()):
+        if vem is not None and regler.far_andra(ansprak):
             return vem
         # the identity as plain text: it comes from outside, never as Markdown
         st.text(f"Inloggad som {vem or 'okänd användare'}.")

@@ -21,7 +21,7 @@ REGLER = Behorighet.fran_installning(
 def test_tom_eller_saknad_installning_ger_ingen_behorighet():
     for avsnitt in (None, {}, {"epost": [], "grupper": []}):
         regler = Behorighet.fran_installning(avsnitt)
-        assert regler.tom
+        assert regler == Behorighet(epost=frozenset(), grupper=frozenset())
         assert not regler.far_andra({"email": "anna.andersson@boras.se", "groups": []})
 
 
