@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import psutil
 from _gemensamt import ROT, halsosam, ledig_port
+
+from drift.serve import nginx_program
 
 # nginx's error log format: "2026/11/27 20:40:01 [error] 12#12: *5 ..."
 NGINX_FEL = re.compile(r"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[(warn|error|crit|alert|emerg)\]")
@@ -44,9 +45,7 @@ class Replik:
 
 def saknas() -> str | None:
     """Why the stack cannot run here (None if it can)."""
-    if not (ROT / "drift" / "serve.py").exists():
-        return "drift/serve.py finns inte"
-    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+    if not Path(nginx_program()).exists():
         return "nginx saknas (make nginx installerar det)"
     return None
 

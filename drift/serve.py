@@ -64,6 +64,12 @@ KORTASTE_PAUS, LANGSTA_PAUS = 1.0, 30.0  # before restarting a replica that died
 STABIL_EFTER = 30.0  # s up before a death no longer counts as a crash loop
 
 
+def nginx_program() -> str:
+    """nginx's program: on PATH, else where Debian's package puts it (/usr/sbin is not on a
+    normal user's PATH). It may not exist: make nginx installs it."""
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
 class Avbruten(Exception):
     """SIGTERM or SIGINT arrived while the supervisor was waiting for something."""
 
@@ -223,7 +229,7 @@ class Tillsyn:
         self.inst = inst
         self.katalog = inst.katalog
         self.nginx: subprocess.Popen | None = None
-        self.nginx_bin = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.nginx_bin = nginx_program()
         self.repliker: list[Replik] = []
         self.avsluta = False
         self.omstart_begard = False

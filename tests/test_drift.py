@@ -118,7 +118,7 @@ def leverantor(nginxport):
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, nginxport, leverantor):
-    assert shutil.which("nginx") or Path("/usr/sbin/nginx").exists(), (
+    assert Path(serve.nginx_program()).exists(), (
         "Debian-paketet nginx saknas (make nginx installerar det)"
     )
     # Not under pytest's tmp_path: as root, nginx's workers run as www-data and must reach the
@@ -645,7 +645,7 @@ def test_tls_konfigurationen_godtas_av_nginx(tmp_path):
     assert "SameSite=Lax; Secure" in konfiguration
     prov = subprocess.run(
         [
-            *(shutil.which("nginx") or "/usr/sbin/nginx", "-t", "-q", "-e", "stderr"),
+            *(serve.nginx_program(), "-t", "-q", "-e", "stderr"),
             *("-p", f"{katalog}/", "-c", str(katalog / "nginx.conf")),
         ],
         capture_output=True,
