@@ -17,7 +17,7 @@ import duckdb
 import polars as pl
 
 from nyckeltal import sokvagar
-from nyckeltal.format import manadsintervall
+from nyckeltal.format import formatera_per_rad, manadsintervall
 from nyckeltal.perioder import beskriv_period
 
 BERAKNING = sokvagar.SQL / "bygg" / "avstamningar.sql"
@@ -140,4 +140,25 @@ def som_tabell(kontroller: list[Kontroll]) -> pl.DataFrame:
             "beraknat": pl.Decimal(38, 2),
             "differens": pl.Decimal(38, 2),
         },
+    )
+
+
+def visningstabell(kontroller: list[Kontroll]) -> pl.DataFrame:
+    """The checks as the Källor page and the import preview show them: Swedish headings, each
+    figure in its own unit."""
+    return (
+        formatera_per_rad(
+            som_tabell(kontroller), dict.fromkeys(("angivet", "beraknat", "differens"), 0)
+        )
+        .drop("enhet")
+        .rename(
+            {
+                "kontroll": "Kontroll",
+                "angivet": "Angivet",
+                "beraknat": "Beräknat",
+                "differens": "Differens",
+                "status": "Status",
+                "forklaring": "Förklaring",
+            }
+        )
     )

@@ -4,13 +4,16 @@ and the staff comments on an indicator's month.
 One code path for both ways in: the administration page (sidor/admin.py) and the command
 
     python -m nyckeltal.importera FIL [--forhandsgranska] [--vem NAMN]
+    python -m nyckeltal.importera RAPPORT --till-csv UT.csv
     python -m nyckeltal.importera --angra [--vem NAMN]
 
 call the functions below. A file is checked completely before anything is written, first
 against the database readers see (fast, without the lock), then again inside the write
 against the state it is written onto. The write itself is a rebuild (nyckeltal.bygg): a new
 database file with the import in it, verified, the old file backed up, then moved into place.
-The import format is documented in README.md under "Import av nya siffror".
+The import format is documented in README.md under "Import av nya siffror". A follow-up
+report (.txt, .docx, .pdf; nyckeltal.uppfoljning) is read into rows of that format first and
+then takes the same path; its preview also lists what it did not read and its reconciliations.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import io
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -35,6 +38,7 @@ import duckdb
 import polars as pl
 
 from nyckeltal import bygg, sokvagar
+from nyckeltal.avstamning import Kontroll
 from nyckeltal.db import Databas, fraga_pa
 from nyckeltal.format import KORTA_MANADER, MANADER, formatera, manadsnamn
 from nyckeltal.inlasning import (
@@ -49,6 +53,7 @@ from nyckeltal.inlasning import (
     tolka_svenskt_tal,
 )
 from nyckeltal.perioder import beskriv_period
+from nyckeltal.uppfoljning import rapport as uppfoljningsrapport
 
 MAX_STORLEK = 2 * 1024 * 1024  # bytes; a month of figures is a few kilobytes
 MAX_TECKEN = 500  # per cell
@@ -135,6 +140,9 @@ class Referens:
     indikatorer: Mapping[str, Indikator]
     varden: Mapping[Nyckel, Lagrat]
     kallor: Mapping[Kallnyckel, str]  # -> kalla_id
+    # The pairs of figures data/kallkonflikter.csv records as a documented disagreement: a
+    # total and its parts that differ by exactly such a pair are accepted (the Ukraine items).
+    konflikter: frozenset[frozenset[Decimal]] = frozenset()
 
     @classmethod
     def hamta(
@@ -171,7 +179,12 @@ class Referens:
         kallor: dict[Kallnyckel, str] = {}
         for rad in fraga("kallor_med_omfattning").sort("kalla_id").iter_rows(named=True):
             kallor.setdefault((rad["dokument"], rad["datum"], rad["diarienummer"]), rad["kalla_id"])
-        return cls(indikatorer, varden, kallor)
+        konflikter = frozenset(
+            frozenset((Decimal(rad["varde_a"]), Decimal(rad["varde_b"])))
+            for rad in fraga("kallkonflikter").iter_rows(named=True)
+            if rad["varde_a"] is not None and rad["varde_b"] is not None
+        )
+        return cls(indikatorer, varden, kallor, konflikter)
 
 
 # --- Reading and checking a file ---------------------------------------------------------------
@@ -261,6 +274,9 @@ def _celler(innehall: bytes, filnamn: str) -> Tabell:
         )
     if not innehall.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise ImportFel([Fel(filnamn, None, None, "filen är tom.")])
+    if uppfoljningsrapport.ar_rapport(innehall, filnamn):
+        # Row numbers are those of the file `--till-csv` writes from the report.
+        return Tabell(importrader(_las_rapport(innehall, filnamn).rader))
     if ar_excel(innehall):
         try:
             blad = las_excel_blad(innehall, flik="Import")
@@ -292,6 +308,20 @@ def _celler(innehall: bytes, filnamn: str) -> Tabell:
                 )
             ]
         ) from None
+
+
+def _las_rapport(innehall: bytes, filnamn: str) -> uppfoljningsrapport.Lasning:
+    try:
+        return uppfoljningsrapport.las_rapport(innehall, filnamn)
+    except DataFel as exc:
+        raise ImportFel(exc.fel) from None
+
+
+def importrader(rader) -> list[list[str]]:
+    """Rows of the import format as text, the header first (KOLUMNER, then anmarkning); from
+    rows with those attributes (a report's rows, nyckeltal.uppfoljning)."""
+    kolumner = KOLUMNER + VALFRIA
+    return [list(kolumner)] + [[_svensk_text(getattr(r, k)) for k in kolumner] for r in rader]
 
 
 def _tom(tabell: Tabell, filnamn: str) -> ImportFel:
@@ -619,7 +649,7 @@ def _kontrollera_helheten(rader: list[ImportRad], ref: Referens, filnamn: str) -
         if "" not in samlat:
             continue
         total = samlat[""]
-        if summa != total:
+        if summa != total and frozenset((summa, total)) not in ref.konflikter:
             if "" in ifil:
                 rad, var = ifil[""], f"totalen på rad {ifil[''].rad}"
             else:
@@ -705,6 +735,10 @@ class Forhandsgranskning:
     sha256: str
     forandringar: tuple[Forandring, ...]
     nya_kallor: tuple[Kallnyckel, ...]
+    # For a follow-up report: the table rows and sentences with figures that became no row,
+    # and the reconciliations of what was read (nyckeltal.uppfoljning).
+    ej_tolkat: tuple[uppfoljningsrapport.Otolkat, ...] = ()
+    kontroller: tuple[Kontroll, ...] = ()
 
     def _med(self, andring: str) -> list[Forandring]:
         return [f for f in self.forandringar if f.andring == andring]
@@ -759,6 +793,16 @@ class Forhandsgranskning:
             },
         )
 
+    def ej_tolkat_tabell(self) -> pl.DataFrame:
+        return pl.DataFrame(
+            {
+                "Avsnitt": [o.avsnitt for o in self.ej_tolkat],
+                "Text": [o.text for o in self.ej_tolkat],
+                "Varför": [o.skal for o in self.ej_tolkat],
+            },
+            schema={"Avsnitt": pl.String, "Text": pl.String, "Varför": pl.String},
+        )
+
     def sammanfattning(self) -> str:
         text = (
             f"{self.filnamn}: {_antal(len(self.nya), 'nytt värde', 'nya värden')}, "
@@ -774,8 +818,12 @@ def _antal(antal: int, ett: str, flera: str) -> str:
     return f"{antal} {ett if antal == 1 else flera}"
 
 
-def granska(rader: list[ImportRad], ref: Referens, filnamn: str, sha256: str) -> Forhandsgranskning:
-    """Each row against what is stored: new, changed (value or source) or unchanged."""
+def granska(
+    rader: list[ImportRad], ref: Referens, filnamn: str, sha256: str, rapport: bool = False
+) -> Forhandsgranskning:
+    """Each row against what is stored: new, changed (value or source) or unchanged. A file's
+    anmarkning replaces the stored one; a report's (rapport=True: the reader's quotation) only
+    comes with a new value or source, so staff's notes on unchanged figures stay."""
     forandringar = []
     for rad in rader:
         lagrat = ref.varden.get(rad.nyckel)
@@ -785,7 +833,7 @@ def granska(rader: list[ImportRad], ref: Referens, filnamn: str, sha256: str) ->
             lagrat.varde != rad.varde
             or lagrat.kalla != rad.kalla
             or lagrat.avsnitt != rad.kalla_avsnitt
-            or (rad.anmarkning is not None and rad.anmarkning != lagrat.anmarkning)
+            or (not rapport and rad.anmarkning is not None and rad.anmarkning != lagrat.anmarkning)
         ):
             andring = "ändrad"
         else:
@@ -832,7 +880,12 @@ def forhandsgranska(
         if egen:
             las.stang()
     rader = tolka(innehall, filnamn, ref, dag)
-    return granska(rader, ref, filnamn, _sha256(innehall))
+    rapport = uppfoljningsrapport.ar_rapport(innehall, filnamn)
+    granskning = granska(rader, ref, filnamn, _sha256(innehall), rapport)
+    if rapport:
+        lasning = _las_rapport(innehall, filnamn)
+        granskning = replace(granskning, ej_tolkat=lasning.ej_tolkat, kontroller=lasning.kontroller)
+    return granskning
 
 
 # --- Writing: import, undo, comments -------------------------------------------------------------
@@ -893,7 +946,8 @@ class _Import(bygg.Andring):
             functools.partial(fraga_pa, con), indikatorer_i(self.innehall, self.filnamn)
         )
         rader = tolka(self.innehall, self.filnamn, ref, self.dag)
-        granskning = granska(rader, ref, self.filnamn, _sha256(self.innehall))
+        rapport = uppfoljningsrapport.ar_rapport(self.innehall, self.filnamn)
+        granskning = granska(rader, ref, self.filnamn, _sha256(self.innehall), rapport)
         _ingen_andring(granskning)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from importer").fetchall()[
             0
@@ -1190,14 +1244,17 @@ def _svensk_text(varde: object) -> str:
     return str(varde)
 
 
-def mall_csv(exempel: pl.DataFrame | None = None) -> bytes:
-    """The CSV template: semicolons, decimal comma, UTF-8 with BOM, as Swedish Excel saves."""
+def _csv(rader: list[list[str]]) -> bytes:
+    """Semicolons, decimal comma, UTF-8 with BOM, as Swedish Excel saves."""
     utdata = io.StringIO()
-    skrivare = csv.writer(utdata, delimiter=";", lineterminator="\r\n")
-    skrivare.writerow(KOLUMNER)
-    for rad in exempel.iter_rows() if exempel is not None else []:
-        skrivare.writerow([_svensk_text(v) for v in rad])
+    csv.writer(utdata, delimiter=";", lineterminator="\r\n").writerows(rader)
     return utdata.getvalue().encode("utf-8-sig")
+
+
+def mall_csv(exempel: pl.DataFrame | None = None) -> bytes:
+    """The CSV template, with the example rows."""
+    rader = exempel.iter_rows() if exempel is not None else []
+    return _csv([list(KOLUMNER)] + [[_svensk_text(v) for v in rad] for rad in rader])
 
 
 def mall_excel(indikatorer: pl.DataFrame, exempel: pl.DataFrame | None = None) -> bytes:
@@ -1227,6 +1284,29 @@ def mall_excel(indikatorer: pl.DataFrame, exempel: pl.DataFrame | None = None) -
 # --- Command line ---------------------------------------------------------------------------------
 
 
+def _skriv_rapportlasning(ej_tolkat, kontroller) -> None:
+    if ej_tolkat:
+        print(f"Ej tolkat ({len(ej_tolkat)} tabellrader och meningar med siffror):")
+        for o in ej_tolkat:
+            print(f"  {o.avsnitt}: {_kort(o.text, 100)} ({o.skal})")
+    avvikande = [k for k in kontroller if k.differens != 0]
+    if kontroller:
+        print(f"Avstämningar: {len(kontroller) - len(avvikande)} av {len(kontroller)} stämmer.")
+    for k in avvikande:
+        print(f"  {k.status}: {k.namn}: {_tal(k.vantat)} mot {_tal(k.faktiskt)}")
+
+
+def till_csv(innehall: bytes, filnamn: str, ut: Path) -> int:
+    """`--till-csv`: the report's rows as an import file; the database is not opened."""
+    if not innehall.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise ImportFel([Fel(filnamn, None, None, "filen är tom.")])
+    lasning = _las_rapport(innehall, filnamn)
+    ut.write_bytes(_csv(importrader(lasning.rader)))
+    print(f"{filnamn}: {lasning.titel}: {len(lasning.rader)} rader skrivna till {ut}.")
+    _skriv_rapportlasning(lasning.ej_tolkat, lasning.kontroller)
+    return 0
+
+
 def _skriv_granskning(granskning: Forhandsgranskning) -> None:
     print(granskning.sammanfattning())
     for f in granskning.andrade + granskning.nya:
@@ -1244,6 +1324,7 @@ def _skriv_granskning(granskning: Forhandsgranskning) -> None:
             f"  rad {f.rad.rad}: {f.andring}: {f.rad.indikator_id}{dimension}, "
             f"{f.rad.period}: {vad}"
         )
+    _skriv_rapportlasning(granskning.ej_tolkat, granskning.kontroller)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1252,7 +1333,19 @@ def main(argv: list[str] | None = None) -> int:
         description="Läs in nya siffror i dashboardens databas, eller ångra den senaste "
         "importen. Formatet beskrivs i README.md (Import av nya siffror).",
     )
-    tolkare.add_argument("fil", nargs="?", type=Path, help="CSV- eller Excel-fil att läsa in")
+    tolkare.add_argument(
+        "fil",
+        nargs="?",
+        type=Path,
+        help="CSV- eller Excel-fil att läsa in, eller nämndens uppföljningsrapport (.txt, "
+        ".docx, .pdf)",
+    )
+    tolkare.add_argument(
+        "--till-csv",
+        type=Path,
+        metavar="UT",
+        help="skriv rapportens siffror som importfil till UT, utan att läsa in dem",
+    )
     tolkare.add_argument(
         "--forhandsgranska", action="store_true", help="visa vad som skulle ändras, utan att spara"
     )
@@ -1263,6 +1356,8 @@ def main(argv: list[str] | None = None) -> int:
     val = tolkare.parse_args(argv)
     if val.angra == (val.fil is not None):
         tolkare.error("ange antingen en FIL eller --angra")
+    if val.till_csv is not None and (val.angra or val.forhandsgranska):
+        tolkare.error("--till-csv går inte att kombinera med --angra eller --forhandsgranska")
     vem = val.vem or getpass.getuser()
     try:
         if val.angra:
@@ -1284,6 +1379,8 @@ def main(argv: list[str] | None = None) -> int:
                 ]
             )
         innehall = val.fil.read_bytes()
+        if val.till_csv is not None:
+            return till_csv(innehall, val.fil.name, val.till_csv)
         if val.forhandsgranska:
             _skriv_granskning(forhandsgranska(innehall, val.fil.name))
             return 0

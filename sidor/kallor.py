@@ -67,23 +67,7 @@ def berakna() -> dict:
         },
     )
 
-    ut["kontrolltabell"] = (
-        formatera_per_rad(
-            avstamning.som_tabell(kontroller),
-            dict.fromkeys(("angivet", "beraknat", "differens"), 0),
-        )
-        .drop("enhet")
-        .rename(
-            {
-                "kontroll": "Kontroll",
-                "angivet": "Angivet",
-                "beraknat": "Beräknat",
-                "differens": "Differens",
-                "status": "Status",
-                "forklaring": "Förklaring",
-            }
-        )
-    )
+    ut["kontrolltabell"] = avstamning.visningstabell(kontroller)
 
     ut["konflikter"] = [konfliktkort(rad) for rad in konflikter.iter_rows(named=True)]
     ut["omraden"] = {omrade: omradets_siffror(omrade) for omrade in OMRADEN}
