@@ -18,7 +18,7 @@ import time
 import polars as pl
 import streamlit as st
 
-from nyckeltal import behorighet, bygg, importera, sokvagar
+from nyckeltal import avstamning, behorighet, bygg, importera, sokvagar
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.inlasning import DataFel, Fel
 from nyckeltal.katalog import egna_indikatorer
@@ -207,10 +207,16 @@ mall_excel.download_button(
 
 # --- 2. Upload, check, preview, confirm ----------------------------------------------------------
 st.subheader("Läs in en fil")
+st.markdown(
+    "Antingen en fil i mallens format, eller nämndens egen uppföljningsrapport "
+    "(till exempel ”Budgetuppföljning efter oktober 2022”) som Word-fil, PDF eller text: "
+    "siffrorna i rapportens tabeller, meningar och listor läses då in med rapporten som källa, "
+    "och förhandsgranskningen visar också det som inte kunde tolkas."
+)
 uppladdning = st.session_state.setdefault("admin_uppladdning", 0)
 uppladdad = st.file_uploader(
-    "CSV- eller Excel-fil, högst 2 MB",
-    type=["csv", "txt", "xlsx", "xls"],
+    "CSV- eller Excel-fil, eller uppföljningsrapport (Word, PDF, text), högst 2 MB",
+    type=["csv", "txt", "xlsx", "xls", "docx", "pdf"],
     key=f"admin_fil_{uppladdning}",
     # The import's limit (nyckeltal.importera) and nginx's under make serve: a larger file is
     # refused in the browser before it is sent ("File must be 2.0MB or smaller", Streamlit's
@@ -234,6 +240,30 @@ if uppladdad is not None:
                 "läggs till bland källorna."
             )
         visa_tabell(granskning.tabell(), width="stretch")
+        if granskning.kontroller:
+            avvikande = sum(k.differens != 0 for k in granskning.kontroller)
+            with st.expander(
+                f"Avstämningar i rapporten: {len(granskning.kontroller) - avvikande} av "
+                f"{len(granskning.kontroller)} stämmer",
+                expanded=bool(avvikande),
+            ):
+                st.caption(
+                    "Samma kontroller som på sidan Källor och kvalitet, gjorda på det som lästes "
+                    "ur rapporten: delar mot summa, månader mot summan hittills, andelar mot "
+                    "100 % och texten mot tabellerna. En dokumenterad skillnad (se "
+                    "Källor och kvalitet) stoppar inte importen."
+                )
+                visa_tabell(avstamning.visningstabell(list(granskning.kontroller)), width="stretch")
+        if granskning.ej_tolkat:
+            with st.expander(
+                f"Ej tolkat: {antal(len(granskning.ej_tolkat), 'rad eller mening', 'rader och meningar')} "
+                "med siffror"
+            ):
+                st.caption(
+                    "Tabellrader och meningar i rapporten som har siffror men inte blev någon rad "
+                    "ovan. De läses inte in; lägg in dem med mallen om de behövs."
+                )
+                visa_tabell(granskning.ej_tolkat_tabell(), width="stretch")
         if not granskning.nya and not granskning.andrade:
             st.info("Filen ändrar ingenting: alla rader finns redan med samma värde och källa.")
         elif st.button(

@@ -5,6 +5,8 @@ and its server-side limits, upload with errors and preview, and the end-to-end p
 a month of new figures, see them on the pages without a restart, comment, undo, see them
 gone, with the verified identity in the log and on the comment."""
 
+from pathlib import Path
+
 import pytest
 from import_filer import OKTOBER, RATTELSE, csv_fil, innehall, rad
 from streamlit.testing.v1 import AppTest
@@ -276,3 +278,35 @@ def test_mallarna_kan_laddas_ned(fil, monkeypatch):
     at = logga_in(admin())
     knappar = {k.proto.label: k for k in at.get("download_button")}
     assert {"Ladda ned mallen som CSV", "Ladda ned mallen som Excel"} <= set(knappar)
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_f08b11b67b950359.txt"
+
+
+def test_uppfoljningsrapporten_forhandsgranskas_med_avstamningar_och_det_som_inte_tolkats(
+    fil, monkeypatch
+):
+    """The committee's own report as the upload: nothing in it is new (data/ was typed from
+    it), the documented disagreements show as on Källor och kvalitet, and the sentences with
+    figures that became no row are listed."""
+    monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
+    at = ladda_upp(logga_in(admin()), SEED.read_bytes(), "kallelse_2022_10_27.txt")
+    assert not at.exception
+    assert not at.error
+    assert kort(at)["Nya värden"] == "0"
+    rubriker = [e.label for e in at.expander]
+    avstamningar = next(r for r in rubriker if r.startswith("Avstämningar i rapporten:"))
+    assert next(r for r in rubriker if r.startswith("Ej tolkat:"))
+    tabeller = {tuple(d.value.columns): d.value for d in at.dataframe}
+    kontroller = tabeller[("Kontroll", "Angivet", "Beräknat", "Differens", "Status", "Förklaring")]
+    dokumenterade = kontroller[kontroller["Status"] == "ℹ️ Dokumenterad skillnad"]
+    # the three disagreements of data/kallkonflikter.csv that have figures on both sides
+    assert len(dokumenterade) == 3
+    assert (kontroller["Status"] == "⚠️ Stämmer inte").sum() == 0
+    assert f"{len(kontroller) - 3} av {len(kontroller)} stämmer" in avstamningar
+    assert "−6\u00a0500\u00a0tkr" in dokumenterade["Beräknat"].tolist()
+    ej = tabeller[("Avsnitt", "Text", "Varför")]
+    assert (
+        "Verksamheten beräknas göra ett plus med 1 000 tkr beroende på ej tillsatta tjänster "
+        "under året." in ej["Text"].tolist()
+    )
