@@ -42,11 +42,8 @@ class Sammanhang:
     katalog: Katalog
 
 
-# Figures as the reports write them: '1 000', '-10 109', '−6 000', '44 923', '3,5'.
-TAL = r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-−]?\d+(?:,\d+)?"
-
-
 def tal(text: str) -> Decimal | None:
+    """A table cell or a figure of a sentence as a number: '1 000', '-10 109', '−6 000', '42 %'."""
     varde, fel = tolka_svenskt_tal(text.strip().rstrip("%").strip())
     return None if fel else varde
 

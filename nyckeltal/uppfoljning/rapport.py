@@ -184,9 +184,10 @@ def _koda(figur: Figur, katalog: Katalog) -> Figur | EjTolkat:
     return Figur(**{**figur.__dict__, "dimension": varde})
 
 
-def _period(nyckel) -> str:
+def _vad(nyckel, katalog: Katalog) -> str:
+    """'Hushåll med försörjningsstöd, september 2022' (with the dimension value, if any)."""
     indikator_id, ar, periodtyp, manad, dimension = nyckel
-    text = f"{indikator_id}, {beskriv_period(periodtyp, manad, ar)}"
+    text = f"{katalog.indikatorer[indikator_id].namn}, {beskriv_period(periodtyp, manad, ar)}"
     return f"{text}, {dimension}" if dimension else text
 
 
@@ -206,7 +207,7 @@ def _en_rad_per_figur(kandidater, katalog: Katalog) -> tuple[list[Rapportrad], l
             konflikt = katalog.dokumenterad(figur.varde, annan.varde)
             kontroller.append(
                 Kontroll(
-                    f"{_period(nyckel)}: {avsnitt} mot {annat_avsnitt}",
+                    f"{_vad(nyckel, katalog)}: {avsnitt} mot {annat_avsnitt}",
                     figur.varde,
                     annan.varde,
                     katalog.indikatorer[figur.indikator_id].enhet,
@@ -252,8 +253,11 @@ def _avstamningar(rader: list[Rapportrad], katalog: Katalog) -> list[Kontroll]:
     varde = {r.nyckel: r.varde for r in rader}
     kontroller = []
 
-    def kontroll(namn: str, vantat: Decimal, faktiskt: Decimal, enhet: str, forklaring: str = ""):
-        konflikt = katalog.dokumenterad(vantat, faktiskt)
+    def kontroll(namn, vantat, faktiskt, enhet, forklaring="", som_skrivet=None):
+        """som_skrivet: the two figures as the papers print them, when the check compares
+        them with a sign turned (costs are negative in the table, positive in the text); a
+        documented disagreement is recorded with the printed figures."""
+        konflikt = katalog.dokumenterad(*(som_skrivet or (vantat, faktiskt)))
         if konflikt and not forklaring:
             forklaring = f"{konflikt.beskrivning}: {konflikt.motivering}"
         kontroller.append(Kontroll(namn, vantat, faktiskt, enhet, forklaring))
@@ -313,15 +317,6 @@ def _avstamningar(rader: list[Rapportrad], katalog: Katalog) -> list[Kontroll]:
                 r.varde,
                 tecken * tabellvarde,
                 info.enhet,
+                som_skrivet=(r.varde, tabellvarde),
             )
-            if kontroller[-1].forklaring == "" and (
-                konflikt := katalog.dokumenterad(r.varde, tabellvarde)
-            ):
-                kontroller[-1] = Kontroll(
-                    kontroller[-1].namn,
-                    r.varde,
-                    tecken * tabellvarde,
-                    info.enhet,
-                    f"{konflikt.beskrivning}: {konflikt.motivering}",
-                )
     return kontroller
