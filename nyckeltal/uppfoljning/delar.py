@@ -27,7 +27,7 @@ _TITEL = re.compile(
     r"Verksamhetsberättelse|Årsbokslut)\b(?P<rest>[^.]{0,60}?\b(?P<ar>20\d\d)\b[^.]{0,40})$",
     re.IGNORECASE,
 )
-_NUMRERAD = re.compile(r"^(?P<nr>\d+(?:\.\d+)*)\.?\s+(?P<rubrik>[A-ZÅÄÖ].*)$")
+NUMRERAD = re.compile(r"^(?P<nr>\d+(?:\.\d+)*)\.?\s+(?P<rubrik>[A-ZÅÄÖ].*)$")
 _ARENDEHUVUD = re.compile(r"(^Datum\b|\bHandläggare\b|\bDnr\s+[A-ZÅÄÖ]+\s+\d{4}-\d{5})")
 _DATUM = re.compile(r"Datum\s*(\d{4}-\d{2}-\d{2})")
 _DNR = re.compile(r"Dnr\s+([A-ZÅÄÖ]+\s+\d{4}-\d{5}(?:\s+\d+(?:\.\d+)+)?)")
@@ -50,7 +50,7 @@ def ar_rubrik(stycke: Stycke) -> bool:
     ord_ = text.split()
     if stycke.punkt or not ord_ or len(ord_) > 8 or text.endswith(":"):
         return False
-    if _NUMRERAD.match(text):
+    if NUMRERAD.match(text):
         return True
     if not text[0].isupper():
         return False
@@ -128,7 +128,7 @@ def _placera(block: list[Block], tjansteskrivelse: bool) -> tuple[Placerat, ...]
     for i, b in enumerate(block):
         nasta = block[i + 1] if i + 1 < len(block) else None
         if isinstance(b, Stycke) and ar_rubrik(b):
-            traff = _NUMRERAD.match(b.text)
+            traff = NUMRERAD.match(b.text)
             if traff and not tjansteskrivelse:
                 nummer, rubrik, underrubrik = traff["nr"], traff["rubrik"].rstrip("."), ""
                 namn = ""

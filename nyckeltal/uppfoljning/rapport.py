@@ -145,6 +145,8 @@ def _las(innehall: bytes, filnamn: str, data: Path | None) -> Lasning:
             else:
                 figurer, otolkade = meningar.las_stycke(b.text, sammanhang)
                 inledning = b.text
+                if placerat.rubrik and delar.NUMRERAD.match(b.text):
+                    otolkade = []  # '2 Nämndens verksamhet 1': a section number and a footnote
             ej.extend(Otolkat(placerat.avsnitt, o.text, o.skal) for o in otolkade)
             for figur in figurer:
                 kodad = _koda(figur, katalog)
