@@ -5,10 +5,8 @@ and its server-side limits, upload with errors and preview, and the end-to-end p
 a month of new figures, see them on the pages without a restart, comment, undo, see them
 gone, with the verified identity in the log and on the comment."""
 
-from pathlib import Path
-
 import pytest
-from import_filer import OKTOBER, RATTELSE, csv_fil, innehall, rad
+from import_filer import OKTOBER, RATTELSE, SEED, csv_fil, innehall, rad
 from streamlit.testing.v1 import AppTest
 
 from nyckeltal import bygg
@@ -278,9 +276,6 @@ def test_mallarna_kan_laddas_ned(fil, monkeypatch):
     at = logga_in(admin())
     knappar = {k.proto.label: k for k in at.get("download_button")}
     assert {"Ladda ned mallen som CSV", "Ladda ned mallen som Excel"} <= set(knappar)
-
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_f08b11b67b950359.txt"
 
 
 def test_uppfoljningsrapporten_forhandsgranskas_med_avstamningar_och_det_som_inte_tolkats(

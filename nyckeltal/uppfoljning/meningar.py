@@ -419,6 +419,8 @@ def _kostnadsokning(
 def _resultatlista(inl, m, s):  # "Verksamhetens resultat." / "- Integration minus 500 tkr"
     if m[2].startswith("plus minus"):
         return [Del(("0", m.start(2), "0"), "budgetavvikelse_text", s.ar, "prognos", s.manad, m[1])]
+    if m[3] is None:  # "- Integration minus tkr": the figure is missing
+        return []
     tecken = -1 if m[2] == "minus" else 1
     return [Del(3, "budgetavvikelse_text", s.ar, "prognos", s.manad, m[1], tecken)]
 

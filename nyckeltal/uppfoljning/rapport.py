@@ -1,6 +1,6 @@
 """Read a follow-up report (.txt, .docx or .pdf) into rows of the import format.
 
-    block   = the file read into paragraphs and tables (text.py, filformat.py)
+    block   = the file read into paragraphs and tables (text.py; word.py, pdf.py)
     rapport = the report's parts, title, period and sections (delar.py)
     figurer = tables (tabeller.py) and sentences and lists (meningar.py), coded against data/
     rader   = one row per figure; a figure stated twice is one row, crediting the first place
@@ -95,12 +95,15 @@ def ar_pdf(innehall: bytes) -> bool:
 
 def _block(innehall: bytes, filnamn: str) -> list[Block]:
     try:
-        if ar_pdf(innehall) or ar_docx(innehall):
-            from nyckeltal.uppfoljning import filformat  # PDF and Word libraries only when needed
+        # The PDF and Word libraries are imported only for such a file.
+        if ar_pdf(innehall):
+            from nyckeltal.uppfoljning.pdf import pdf_text
 
-            if ar_pdf(innehall):
-                return las_text(filformat.pdf_text(innehall))
-            return filformat.las_docx(innehall)
+            return las_text(pdf_text(innehall))
+        if ar_docx(innehall):
+            from nyckeltal.uppfoljning.word import las_docx
+
+            return las_docx(innehall)
         text, _ = avkoda_text(innehall)
     except ValueError as exc:  # Teckenfel too
         rad = exc.rad if isinstance(exc, Teckenfel) else None

@@ -18,15 +18,21 @@ import re
 
 from nyckeltal.uppfoljning.block import Block, Stycke, Tabell
 
-_PUNKT = re.compile(r"^\s*[-–•▪*]\s+")
+# A list item's bullet, and a cell that is a figure ('-10 109', '42 %').
+PUNKT = re.compile(r"^\s*[-–•▪*]\s+")
+TAL = re.compile(r"^[-−+]?\d[\d  ]*(?:[,.]\d+)?\s*%?$")
+# After 'uppdrags-' at the end of a line these words mean 'uppdrags- och individsynpunkt':
+# a space, not a word broken at its hyphen.
+EFTER_BINDESTRECK = frozenset(
+    ("och", "eller", "samt", "respektive", "resp.", "som", "men", "till", "med")
+)
 _CELL = re.compile(r"\S+(?: \S+)*")  # words with single spaces between them
 _LUCKA = re.compile(r"\S {2,}\S")
-_TAL = re.compile(r"^[-−+]?\d[\d  ]*(?:[,.]\d+)?\s*%?$")
 _SLUT = (".", "!", "?", ":", ";", ")", "”", '"')
 
 
 def _har_tal(celler: list[str]) -> bool:
-    return any(_TAL.match(c) for c in celler[1:])
+    return any(TAL.match(c) for c in celler[1:])
 
 
 def _positionsceller(rad: str) -> list[tuple[int, int, str]]:
@@ -57,9 +63,15 @@ def _kolumner(rader: list[str]) -> list[tuple[str, ...]]:
     return resultat
 
 
-def _jamna(rader: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+def jamna(rader: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A table's rows, each as long as the longest."""
     langd = max(len(r) for r in rader)
     return tuple(tuple(r) + ("",) * (langd - len(r)) for r in rader)
+
+
+def blanksteg(text: str) -> str:
+    """Runs of spaces, tabs and line breaks as one space."""
+    return " ".join(text.split())
 
 
 def las_text(text: str) -> list[Block]:
@@ -71,10 +83,15 @@ def las_text(text: str) -> list[Block]:
             slag.append("tom")
         elif "\t" in rad:
             slag.append("tab")
-        elif _LUCKA.search(rad.strip()) and not _PUNKT.match(rad):
+        elif _LUCKA.search(rad.strip()) and not PUNKT.match(rad):
             slag.append("plats")
         else:
             slag.append("text")
+    # A row with text only in its first cell ('Antal per månad' above the months) has no wide
+    # gap, but between two rows of a table laid out with spaces it is one of its rows.
+    for i in range(1, len(slag) - 1):
+        if slag[i] == "text" and slag[i - 1] == slag[i + 1] == "plats":
+            slag[i] = "plats"
 
     block: list[Block] = []
     stycke: list[str] = []
@@ -97,7 +114,7 @@ def las_text(text: str) -> list[Block]:
             if typ == "tab":
                 avsluta()
                 block.append(
-                    Tabell(_jamna([tuple(c.strip() for c in r.split("\t")) for r in grupp]), i + 1)
+                    Tabell(jamna([tuple(c.strip() for c in r.split("\t")) for r in grupp]), i + 1)
                 )
                 i = j
                 continue
@@ -105,7 +122,7 @@ def las_text(text: str) -> list[Block]:
             med_tal = sum(_har_tal(c) for c in celler)
             if med_tal and med_tal * 2 >= len(grupp):
                 avsluta()
-                block.append(Tabell(_jamna(_kolumner(grupp)), i + 1))
+                block.append(Tabell(jamna(_kolumner(grupp)), i + 1))
                 i = j
                 continue
             # Prose laid out with wide spaces (justified text): read as text.
@@ -116,9 +133,9 @@ def las_text(text: str) -> list[Block]:
             avsluta()
         else:
             rad = rader[i].strip()
-            if _PUNKT.match(rad):
+            if PUNKT.match(rad):
                 avsluta()
-                rad = _PUNKT.sub("- ", rad)
+                rad = PUNKT.sub("- ", rad)
             if not stycke:
                 stycke_rad = i + 1
             stycke.append(re.sub(r"\s{2,}", " ", rad))
@@ -130,8 +147,11 @@ def las_text(text: str) -> list[Block]:
 def _hopfogad(rader: list[str]) -> str:
     text = rader[0]
     for rad in rader[1:]:
-        # A word broken at the line end keeps its hyphen ('arbetsmarknads-och' as written).
-        text = text + rad if text.endswith("-") and text[-2:-1].isalpha() else f"{text} {rad}"
+        # A word broken at the line end keeps its hyphen and no space ('arbetsmarknads-
+        # insatser'), except before a conjunction ('uppdrags- och individsynpunkt').
+        bruten = text.endswith("-") and text[-2:-1].isalpha()
+        ordet = rad.split(" ", 1)[0].lower()
+        text = text + rad if bruten and ordet not in EFTER_BINDESTRECK else f"{text} {rad}"
     return text
 
 

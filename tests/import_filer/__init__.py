@@ -16,6 +16,10 @@ from pathlib import Path
 
 from nyckeltal.db import oppna_last
 
+# The committee's meeting papers of 27 October 2022 as text, with the budget follow-up after
+# September 2022 that data/varden.csv was typed from (data/kallor.csv, column fil).
+SEED = Path(__file__).resolve().parents[2] / "data" / "dokument" / "000_f08b11b67b950359.txt"
+
 # "Today" for the tests: after October 2022, before December 2022.
 DAG = dt.date(2022, 11, 30)
 
