@@ -879,6 +879,14 @@ def forhandsgranska(
     finally:
         if egen:
             las.stang()
+    return _granska_fil(innehall, filnamn, ref, dag)
+
+
+def _granska_fil(
+    innehall: bytes, filnamn: str, ref: Referens, dag: dt.date | None
+) -> Forhandsgranskning:
+    """tolka and granska; for a follow-up report also what was not read and its
+    reconciliations."""
     rader = tolka(innehall, filnamn, ref, dag)
     rapport = uppfoljningsrapport.ar_rapport(innehall, filnamn)
     granskning = granska(rader, ref, filnamn, _sha256(innehall), rapport)
@@ -945,9 +953,7 @@ class _Import(bygg.Andring):
         ref = Referens.hamta(
             functools.partial(fraga_pa, con), indikatorer_i(self.innehall, self.filnamn)
         )
-        rader = tolka(self.innehall, self.filnamn, ref, self.dag)
-        rapport = uppfoljningsrapport.ar_rapport(self.innehall, self.filnamn)
-        granskning = granska(rader, ref, self.filnamn, _sha256(self.innehall), rapport)
+        granskning = _granska_fil(self.innehall, self.filnamn, ref, self.dag)
         _ingen_andring(granskning)
         import_id = con.execute("select coalesce(max(import_id), 0) + 1 from importer").fetchall()[
             0

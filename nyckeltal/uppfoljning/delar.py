@@ -88,7 +88,7 @@ def _period_i_titel(titel: str) -> int | None:
     text = titel.casefold()
     if re.search(r"årsredovisning|verksamhetsberättelse|årsbokslut|bokslut", text):
         return 12
-    tertial = re.search(r"tertial\w*\s*(\d)|\bt(\d)\b", text)
+    tertial = re.search(r"tertial\w*\s*([1-3])\b|\bt([1-3])\b", text)
     if tertial:
         return 4 * int(tertial.group(1) or tertial.group(2))
     if "delår" in text and not any(manad_i(o) for o in re.findall(r"\w+", text)):

@@ -93,14 +93,30 @@ def ar_pdf(innehall: bytes) -> bool:
     return innehall.lstrip()[:5] == b"%PDF-"
 
 
+def _trasigt_dokument(innehall: bytes, filnamn: str) -> bool:
+    """Named .pdf or .docx, but neither that nor text: a broken or foreign document, which the
+    PDF or Word reader names (the text reader would advise saving a CSV file from Excel)."""
+    if Path(filnamn).suffix.lower() not in (".pdf", ".docx"):
+        return False
+    try:
+        avkoda_text(innehall)
+    except Teckenfel:
+        return True
+    return False
+
+
 def _block(innehall: bytes, filnamn: str) -> list[Block]:
     try:
         # The PDF and Word libraries are imported only for such a file.
-        if ar_pdf(innehall):
+        pdf, docx = ar_pdf(innehall), ar_docx(innehall)
+        if not (pdf or docx) and _trasigt_dokument(innehall, filnamn):
+            pdf = Path(filnamn).suffix.lower() == ".pdf"
+            docx = not pdf
+        if pdf:
             from nyckeltal.uppfoljning.pdf import pdf_text
 
             return las_text(pdf_text(innehall))
-        if ar_docx(innehall):
+        if docx:
             from nyckeltal.uppfoljning.word import las_docx
 
             return las_docx(innehall)
@@ -113,8 +129,9 @@ def _block(innehall: bytes, filnamn: str) -> list[Block]:
 
 def ar_rapport(innehall: bytes, filnamn: str) -> bool:
     """A report this reader knows: a PDF or Word file (never an import file), or a text file
-    with a report's title (a CSV or text import file has none)."""
-    if ar_pdf(innehall) or ar_docx(innehall):
+    with a report's title (a CSV or text import file has none). A broken file named as a PDF or
+    Word document is one too, so that reading it says what is wrong with it."""
+    if ar_pdf(innehall) or ar_docx(innehall) or _trasigt_dokument(innehall, filnamn):
         return True
     if Path(filnamn).suffix.lower() not in RAPPORTNAMN:
         return False
@@ -174,15 +191,24 @@ def las_rapport(innehall: bytes, filnamn: str, data: Path | None = None) -> Lasn
 
 def _koda(figur: Figur, katalog: Katalog) -> Figur | EjTolkat:
     """The figure's dimension label as the dimension value data/dimensioner.csv spells it."""
+    text = (
+        figur.anmarkning.removeprefix("Texten: ").strip("”.")
+        if not figur.fran_tabell
+        else figur.anmarkning
+    )
+    # A date or column head with a misprinted year or month ('0022-09-30', 'Utfall 2022-13')
+    # is no period: the import accepts years 2000–2100 and months 1–12.
+    if not (2000 <= figur.ar <= 2100 and 1 <= figur.manad <= 12):
+        return EjTolkat(
+            text, f"år {figur.ar}, månad {figur.manad} är ingen period (år 2000–2100, månad 1–12)"
+        )
     if not figur.dimension:
         return figur
     varde = katalog.dimensionsvarde(figur.indikator_id, figur.dimension)
     if varde is None:
         dimension = katalog.indikatorer[figur.indikator_id].dimension
         return EjTolkat(
-            figur.anmarkning.removeprefix("Texten: ").strip("”.")
-            if not figur.fran_tabell
-            else figur.anmarkning,
+            text,
             f"”{figur.dimension}” finns inte bland dimensionen {dimension}s värden i "
             "data/dimensioner.csv (lägg till den, eller ett alias i data/dimensionsalias.csv)",
         )
