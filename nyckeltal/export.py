@@ -477,8 +477,8 @@ def _alt_prognos(prognos) -> str:
 
 
 def _alt_sasong(band: pl.DataFrame, ar: int) -> str:
-    from nyckeltal.analys import LAGE_INOM, LAGE_OVER, LAGE_UNDER
     from nyckeltal.format import manadsnamn
+    from nyckeltal.sasong import LAGE_INOM, LAGE_OVER, LAGE_UNDER
 
     tidigare = sorted({a for t in band["tidigare_ar"].to_list() if t for a in t.split(", ")})
     lagen = [(m, lage) for m, lage in zip(band["manad"].to_list(), band["lage"].to_list()) if lage]
@@ -516,16 +516,16 @@ def _kalla_for(underlag, *indikatorer: str) -> str:
 
 def rapportdiagram(underlag) -> list[Rapportdiagram]:
     """The charts of the report, each only when its data exists."""
-    from nyckeltal import analys
+    from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
     from nyckeltal.figurer import analys as figurer_analys
     from nyckeltal.figurer import bistand
 
-    tot = analys.Totaler(underlag.totaler)
+    tot = totaler.Totaler(underlag.totaler)
     period = underlag.period
     ut = []
-    if tot.har(analys.KOSTNAD):
+    if tot.har(totaler.KOSTNAD):
         manader = underlag.totaler.filter(
-            (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
+            (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
         )
         if not manader.is_empty():
             ut.append(
@@ -533,15 +533,15 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     "bistand",
                     "Nettokostnad per månad, år för år",
                     bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
-                    _kalla_for(underlag, analys.KOSTNAD),
+                    _kalla_for(underlag, totaler.KOSTNAD),
                     _alt_kostnad_per_manad(manader, period),
                 )
             )
-    takter = analys.maltakter(tot, underlag.indikatorer, period)
+    takter = maltakt.maltakter(tot, underlag.indikatorer, period)
     for takt, omrade in ((t, _omrade_for(t.indikator_id)) for t in takter):
         # a chart needs a pace to show; a single month without one says nothing a sentence
         # does not
-        if takt.vid_arets_slut is not None and takt.indikator_id != analys.KOSTNAD:
+        if takt.vid_arets_slut is not None and takt.indikator_id != totaler.KOSTNAD:
             ut.append(
                 Rapportdiagram(
                     omrade,
@@ -551,38 +551,38 @@ def rapportdiagram(underlag) -> list[Rapportdiagram]:
                     _alt_maltakt(takt),
                 )
             )
-    if tot.har(analys.KOSTNAD):
-        prognos = analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
+    if tot.har(totaler.KOSTNAD):
+        prognos = framskrivning.helarsprognos(tot, totaler.KOSTNAD, period.ar, period.till_manad)
         if prognos.prognos is not None:
             ut.append(
                 Rapportdiagram(
                     ANALYS,
                     f"Helårsprognos för nettokostnaden {period.ar}",
                     figurer_analys.prognosdiagram(
-                        analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
+                        totaler.diagramserie(tot, totaler.KOSTNAD, period.ar), prognos, period
                     ),
-                    _kalla_for(underlag, analys.KOSTNAD, "bistand_budget"),
+                    _kalla_for(underlag, totaler.KOSTNAD, "bistand_budget"),
                     _alt_prognos(prognos),
                 )
             )
-        band = analys.sasongsband(tot, analys.KOSTNAD, period.ar)
+        band = sasong.sasongsband(tot, totaler.KOSTNAD, period.ar)
         if band["lage"].drop_nulls().len():
             ut.append(
                 Rapportdiagram(
                     ANALYS,
                     f"Nettokostnad per månad {period.ar} mot spannet tidigare år",
                     figurer_analys.sasongsdiagram(band, period.ar, "tkr", "Nettokostnad per månad"),
-                    _kalla_for(underlag, analys.KOSTNAD),
+                    _kalla_for(underlag, totaler.KOSTNAD),
                     _alt_sasong(band, period.ar),
                 )
             )
-        for uppdelning in analys.volym_och_belopp(tot, period).uppdelningar:
+        for uppdelning in volymanalys.volym_och_belopp(tot, period).uppdelningar:
             ut.append(
                 Rapportdiagram(
                     ANALYS,
                     f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
                     figurer_analys.volymdiagram(uppdelning),
-                    _kalla_for(underlag, analys.KOSTNAD, analys.HUSHALL),
+                    _kalla_for(underlag, totaler.KOSTNAD, totaler.HUSHALL),
                     _alt_volym(uppdelning),
                 )
             )
@@ -601,16 +601,16 @@ def _omrade_for(indikator: str) -> str:
 def analyspunkter(underlag) -> tuple[str, ...]:
     """The analysis in words: forecast and its method, its back-test, the pace to every
     target, the seasonal band and the volume/amount split with what is missing."""
-    from nyckeltal import analys
+    from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
     from nyckeltal.format import formatera, tal
 
-    tot = analys.Totaler(underlag.totaler)
+    tot = totaler.Totaler(underlag.totaler)
     period = underlag.period
     ut = []
-    if tot.har(analys.KOSTNAD):
-        prognos = analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
+    if tot.har(totaler.KOSTNAD):
+        prognos = framskrivning.helarsprognos(tot, totaler.KOSTNAD, period.ar, period.till_manad)
         ut.append(f"Helårsprognos för nettokostnaden: {prognos.metodtext}")
-        prov = analys.aterprova(tot, analys.KOSTNAD, period.ar - 1, period.till_manad)
+        prov = framskrivning.aterprova(tot, totaler.KOSTNAD, period.ar - 1, period.till_manad)
         if prov is not None and prov.fel is not None:
             ut.append(
                 f"Metoden prövad på {prov.prognos.ar}: framskrivningen från "
@@ -619,14 +619,14 @@ def analyspunkter(underlag) -> tuple[str, ...]:
                 f"{formatera(prov.utfall.varde, 'tkr')}, ett fel på "
                 f"{formatera(prov.fel, 'tkr')} ({tal(prov.relativt_fel, 1)} %), beräknat."
             )
-    for takt in analys.maltakter(tot, underlag.indikatorer, period):
+    for takt in maltakt.maltakter(tot, underlag.indikatorer, period):
         ut.append(" ".join((takt.text, *takt.noteringar)))
-    if tot.har(analys.KOSTNAD):
-        band = analys.sasongsband(tot, analys.KOSTNAD, period.ar)
+    if tot.har(totaler.KOSTNAD):
+        band = sasong.sasongsband(tot, totaler.KOSTNAD, period.ar)
         ut.append(
-            "Säsongsmönster för nettokostnaden: " + analys.sasongstext(band, period.ar, "tkr")
+            "Säsongsmönster för nettokostnaden: " + sasong.sasongstext(band, period.ar, "tkr")
         )
-        volym = analys.volym_och_belopp(tot, period)
+        volym = volymanalys.volym_och_belopp(tot, period)
         for u in volym.uppdelningar:
             ut.append(f"{u.text} {u.forbehall}")
         if volym.saknas:

@@ -17,13 +17,13 @@ from decimal import Decimal
 
 import polars as pl
 
-from nyckeltal import analys
-from nyckeltal.analys import ANGIVET, BERAKNAT, Totaler, Uppgift
+from nyckeltal import framskrivning, totaler, volymanalys
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn, tal
 from nyckeltal.kalla import Kalla
 from nyckeltal.katalog import egna_indikatorer
 from nyckeltal.perioder import Period
 from nyckeltal.status import malstatus
+from nyckeltal.totaler import ANGIVET, BERAKNAT, Totaler, Uppgift
 
 BERAKNAD_MARK = "*"
 FOTNOT = "* Beräknat från uppgifterna i handlingarna; beräkningen står i underlaget."
@@ -307,7 +307,7 @@ class _Skrivare:
         intervall = manadsintervall(1, m)
         ar, jmf = self.period.ar, self.period.jamforelsear
         nu, da = (
-            self.tot.uppgift(analys.HUSHALL, a, "medel", m, f"Medel antal hushåll {intervall} {a}")
+            self.tot.uppgift(totaler.HUSHALL, a, "medel", m, f"Medel antal hushåll {intervall} {a}")
             for a in (ar, jmf)
         )
         if nu is None:
@@ -322,14 +322,14 @@ class _Skrivare:
     def budget_hittills(self) -> Mening | None:
         """The budget to date and the cost against it, as the text of the papers states
         them (a budget to date is only stated for January..month)."""
-        if self.period.fran_manad != 1 or analys.KOSTNAD not in self.nu:
+        if self.period.fran_manad != 1 or totaler.KOSTNAD not in self.nu:
             return None
         m, ar = self.period.till_manad, self.period.ar
         intervall = manadsintervall(1, m)
         budget = self.tot.uppgift("bistand_budget", ar, "ack", m, f"Budget {intervall} {ar}")
         if budget is None:
             return None
-        kostnad = _uppgift(self.nu[analys.KOSTNAD], f"Nettokostnad {intervall} {ar}", "tkr")
+        kostnad = _uppgift(self.nu[totaler.KOSTNAD], f"Nettokostnad {intervall} {ar}", "tkr")
         avvikelse = self.tot.uppgift(
             "bistand_kostnad_mot_budget", ar, "ack", m, f"Nettokostnad mot budget {intervall} {ar}"
         )
@@ -362,9 +362,11 @@ class _Skrivare:
         )
 
     def helarsprognos(self) -> Mening | None:
-        if not self.tot.har(analys.KOSTNAD):
+        if not self.tot.har(totaler.KOSTNAD):
             return None
-        p = analys.helarsprognos(self.tot, analys.KOSTNAD, self.period.ar, self.period.till_manad)
+        p = framskrivning.helarsprognos(
+            self.tot, totaler.KOSTNAD, self.period.ar, self.period.till_manad
+        )
         delar, uppgifter = [], []
         if p.forvaltningens is not None:
             uppgifter.append(p.forvaltningens)
@@ -400,7 +402,7 @@ class _Skrivare:
         return Mening(" ".join(delar), tuple(uppgifter))
 
     def volym_och_belopp(self) -> Mening | None:
-        v = analys.volym_och_belopp(self.tot, self.period)
+        v = volymanalys.volym_och_belopp(self.tot, self.period)
         if not v.uppdelningar:
             return None
         u = v.uppdelningar[-1]  # the whole period before its last month, when both exist

@@ -5,7 +5,7 @@ comes from the number of households and how much from the amount per household."
 import polars as pl
 import streamlit as st
 
-from nyckeltal import analys, export
+from nyckeltal import export, framskrivning, maltakt, sasong, totaler, volymanalys
 from nyckeltal.figurer import analys as figurer
 from nyckeltal.format import (
     UPPGIFT_SAKNAS,
@@ -50,28 +50,28 @@ def diagram(fig, tabell: pl.DataFrame, *, namn: str, kalla: str, nyckel: str, en
 
 
 @per_version
-def grund(ar: int) -> tuple[analys.Totaler, list[str]]:
+def grund(ar: int) -> tuple[totaler.Totaler, list[str]]:
     """Every indicator's totals up to the year, and the series with monthly values."""
-    tot = analys.Totaler(
+    tot = totaler.Totaler(
         fraga("analys_totaler_till_och_med_ar", ar=ar, indikatorer=egna_indikatorer())
     )
-    return tot, analys.manadsserier(tot, ar)
+    return tot, totaler.manadsserier(tot, ar)
 
 
 @per_version
 def prognosdel(period: Period, serie_id: str) -> dict:
     ar, till = period.ar, period.till_manad
     tot, _ = grund(ar)
-    prognos = analys.helarsprognos(tot, serie_id, ar, till)
+    prognos = framskrivning.helarsprognos(tot, serie_id, ar, till)
     enhet = prognos.enhet
     med_budget = [serie_id] + (
-        [analys.BUDGET_FOR[serie_id]] if serie_id in analys.BUDGET_FOR else []
+        [totaler.BUDGET_FOR[serie_id]] if serie_id in totaler.BUDGET_FOR else []
     )
     kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in(med_budget)))
     ut: dict = {"prognos": prognos, "diagram": []}
     if prognos.prognos is None:
         return ut
-    serie = analys.diagramserie(tot, serie_id, ar)
+    serie = totaler.diagramserie(tot, serie_id, ar)
     tabell = serie.pivot(on="ar", index="manad", values="varde", sort_columns=True).sort("manad")
     ut["diagram"].append(
         diagram(
@@ -90,7 +90,7 @@ def prognosdel(period: Period, serie_id: str) -> dict:
         )
     )
     jamforelse = (
-        analys.prognostabell([prognos])
+        framskrivning.prognostabell([prognos])
         .unpivot(
             index="serie",
             on=["prognos", "lag", "hog", "forvaltningens", "budget"],
@@ -119,7 +119,7 @@ def prognosdel(period: Period, serie_id: str) -> dict:
         )
     )
 
-    prov = analys.aterprovningar(tot, serie_id, ar)
+    prov = framskrivning.aterprovningar(tot, serie_id, ar)
     if prov:
         sista = next((p for p in prov if p.prognos.till_manad == till), prov[-1])
         ut["prov_text"] = som_markdown(
@@ -132,7 +132,7 @@ def prognosdel(period: Period, serie_id: str) -> dict:
             "Tabellen visar felet för en prognos gjord efter varje månad: ju tidigare på "
             "året, desto större fel."
         )
-        provtabell = analys.aterprovningstabell(prov)
+        provtabell = framskrivning.aterprovningstabell(prov)
         rubriker = {
             "ar": "År",
             "manad": "Prognos efter månad",
@@ -184,8 +184,8 @@ ALLA_RUBRIKER = {
 def alla_serier(period: Period) -> tuple[pl.DataFrame, pl.DataFrame, str]:
     """Every monthly series written forward: raw for Excel, as text for the table, source."""
     tot, serier = grund(period.ar)
-    prognoser = [analys.helarsprognos(tot, i, period.ar, period.till_manad) for i in serier]
-    alla = analys.prognostabell(prognoser)
+    prognoser = [framskrivning.helarsprognos(tot, i, period.ar, period.till_manad) for i in serier]
+    alla = framskrivning.prognostabell(prognoser)
     visning = (
         formatera_per_rad(
             alla,
@@ -201,7 +201,7 @@ def alla_serier(period: Period) -> tuple[pl.DataFrame, pl.DataFrame, str]:
 def maldel(period: Period) -> dict:
     ar = period.ar
     tot, _ = grund(ar)
-    takter = analys.maltakter(
+    takter = maltakt.maltakter(
         tot, fraga("indikatorer_med_mal", ar=ar, indikatorer=tot.indikatorer()), period
     )
     ut: dict = {"takter": []}
@@ -226,7 +226,7 @@ def maldel(period: Period) -> dict:
             )
         ut["takter"].append((takt, som_markdown(takt.text), d))
     if takter:
-        takttabell = analys.maltakttabell(takter)
+        takttabell = maltakt.maltakttabell(takter)
         # figures as the cards' text writes them: the value and the year end without decimals,
         # the changes per month with one decimal, a sign, and percentage points for a share
         andringar = {
@@ -245,13 +245,13 @@ def maldel(period: Period) -> dict:
                 *andringar.values()
             ),
             {"manad": "manad"},
-            analys.MALTAKT_RUBRIKER,
+            maltakt.MALTAKT_RUBRIKER,
         ).drop("Enhet")
         ut["export"] = export.Tabell(
             "Vad krävs",
             takttabell,
-            analys.MALTAKT_ENHETER,
-            analys.MALTAKT_RUBRIKER,
+            maltakt.MALTAKT_ENHETER,
+            maltakt.MALTAKT_RUBRIKER,
             kalltext(tot.df),
         )
     return ut
@@ -261,14 +261,14 @@ def maldel(period: Period) -> dict:
 def sasongsdel(ar: int, serie_id: str) -> dict:
     tot, _ = grund(ar)
     meta = tot.meta(serie_id)
-    band = analys.sasongsband(tot, serie_id, ar)
+    band = sasong.sasongsband(tot, serie_id, ar)
     if band.filter(pl.col("lagst").is_not_null()).is_empty():
         return {
             "info": f"{meta['namn']}: inga tidigare år med samma månader, så inget spann att "
             f"jämföra {ar} med ({UPPGIFT_SAKNAS})."
         }
     return {
-        "text": som_markdown(analys.sasongstext(band, ar, meta["enhet"])),
+        "text": som_markdown(sasong.sasongstext(band, ar, meta["enhet"])),
         "diagram": diagram(
             figurer.sasongsdiagram(band, ar, meta["enhet"], meta["namn"][:40]),
             band,
@@ -295,17 +295,19 @@ def sasongsdel(ar: int, serie_id: str) -> dict:
 
 
 @per_version
-def volymdel(period: Period) -> tuple[analys.Volymanalys, list[tuple]]:
+def volymdel(period: Period) -> tuple[volymanalys.Volymanalys, list[tuple]]:
     tot, _ = grund(period.ar)
-    volym = analys.volym_och_belopp(tot, period)
-    kalla = kalltext(tot.df.filter(pl.col("indikator_id").is_in([analys.KOSTNAD, analys.HUSHALL])))
+    volym = volymanalys.volym_och_belopp(tot, period)
+    kalla = kalltext(
+        tot.df.filter(pl.col("indikator_id").is_in([totaler.KOSTNAD, totaler.HUSHALL]))
+    )
     delar = [
         (
             u,
             som_markdown(u.text),
             diagram(
                 figurer.volymdiagram(u),
-                analys.volymtabell(analys.Volymanalys((u,), ())),
+                volymanalys.volymtabell(volymanalys.Volymanalys((u,), ())),
                 namn=f"Volym och belopp {u.manader}",
                 kalla=kalla,
                 nyckel=f"analys_volym_{u.manader}",

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import polars as pl
 import streamlit as st
 
-from nyckeltal import analys
+from nyckeltal import framskrivning, maltakt, totaler
 from nyckeltal.figurer import PLOTLY_CONFIG, bistand
 from nyckeltal.figurer import analys as figurer
 from nyckeltal.format import tal
@@ -130,8 +130,8 @@ def kortbilder(avsnitt: str, kort: list[Kpi]) -> list[Bild]:
 def bilder(period: Period) -> tuple[Bild, ...]:
     """Every slide for the period, built once per database version and period."""
     underlag = hamta_underlag(fraga, period)
-    tot = analys.Totaler(underlag.totaler)
-    takter = {t.indikator_id: t for t in analys.maltakter(tot, underlag.indikatorer, period)}
+    tot = totaler.Totaler(underlag.totaler)
+    takter = {t.indikator_id: t for t in maltakt.maltakter(tot, underlag.indikatorer, period)}
     finns = set(underlag.indikatorer["indikator_id"].to_list())
 
     def kort(ids) -> list[Kpi]:
@@ -165,9 +165,9 @@ def bilder(period: Period) -> tuple[Bild, ...]:
             else "",
             kommentarer=tuple(f"💬 {k}" for k in sparade_kommentarer(underlag, omrade)),
         )
-        if omrade == "bistand" and tot.har(analys.KOSTNAD):
+        if omrade == "bistand" and tot.har(totaler.KOSTNAD):
             manader = underlag.totaler.filter(
-                (pl.col("indikator_id") == analys.KOSTNAD) & (pl.col("periodtyp") == "manad")
+                (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
             )
             if not manader.is_empty():
                 ut.append(
@@ -184,7 +184,11 @@ def bilder(period: Period) -> tuple[Bild, ...]:
                 )
         for indikator in ids:
             takt = takter.get(indikator)
-            if takt is not None and takt.vid_arets_slut is not None and indikator != analys.KOSTNAD:
+            if (
+                takt is not None
+                and takt.vid_arets_slut is not None
+                and indikator != totaler.KOSTNAD
+            ):
                 ut.append(
                     Bild(
                         f"Takten mot målet: {takt.namn}",
@@ -193,7 +197,7 @@ def bilder(period: Period) -> tuple[Bild, ...]:
                         ),
                     )
                 )
-    ut += analysbilder(tot, takter, period, kalla_for(analys.KOSTNAD, "bistand_budget"))
+    ut += analysbilder(tot, takter, period, kalla_for(totaler.KOSTNAD, "bistand_budget"))
     assert len({b.rubrik for b in ut}) == len(ut), "two slides with the same heading"
     return tuple(ut)
 
@@ -201,8 +205,8 @@ def bilder(period: Period) -> tuple[Bild, ...]:
 def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
     """The forecast for the year in words and as a chart, then the pace towards the targets."""
     prognos = (
-        analys.helarsprognos(tot, analys.KOSTNAD, period.ar, period.till_manad)
-        if tot.har(analys.KOSTNAD)
+        framskrivning.helarsprognos(tot, totaler.KOSTNAD, period.ar, period.till_manad)
+        if tot.har(totaler.KOSTNAD)
         else None
     )
     ut: list[Bild] = []
@@ -226,7 +230,7 @@ def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
                 "Helårsprognos för kostnaden",
                 diagram=diagram(
                     figurer.prognosdiagram(
-                        analys.diagramserie(tot, analys.KOSTNAD, period.ar), prognos, period
+                        totaler.diagramserie(tot, totaler.KOSTNAD, period.ar), prognos, period
                     ),
                     kalla,
                     "prognos",

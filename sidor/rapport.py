@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import polars as pl
 import streamlit as st
 
-from nyckeltal import analys, export
+from nyckeltal import export, maltakt, totaler
 from nyckeltal.format import formatera_per_rad
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
@@ -39,7 +39,7 @@ def berakna(period: Period) -> dict:
     underlag = hamta_underlag(fraga, period)
     texter = sammanfatta(underlag)
     kpier = export.rapportkpier(underlag)
-    tot = analys.Totaler(underlag.totaler)
+    tot = totaler.Totaler(underlag.totaler)
     uppgifter = uppgiftstabell(texter)
 
     tabeller = [
@@ -51,14 +51,14 @@ def berakna(period: Period) -> dict:
         ),
         export.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
     ]
-    takter = analys.maltakter(tot, underlag.indikatorer, period)
+    takter = maltakt.maltakter(tot, underlag.indikatorer, period)
     if takter:
         tabeller.append(
             export.Tabell(
                 "Vad krävs för målen",
-                analys.maltakttabell(takter),
-                analys.MALTAKT_ENHETER,
-                analys.MALTAKT_RUBRIKER,
+                maltakt.maltakttabell(takter),
+                maltakt.MALTAKT_ENHETER,
+                maltakt.MALTAKT_RUBRIKER,
             )
         )
     return {

@@ -11,7 +11,7 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from nyckeltal import analys
+from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
 from nyckeltal.format import tal
 from nyckeltal.perioder import Period
 
@@ -31,8 +31,8 @@ BUDGET_2022 = 57500  # "Budgeten för ekonomiskt bistånd för år 2022, 57 500 
 
 
 @pytest.fixture(scope="module")
-def tot(db) -> analys.Totaler:
-    return analys.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=2022))
+def tot(db) -> totaler.Totaler:
+    return totaler.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=2022))
 
 
 def avrundat(varde) -> int:
@@ -87,7 +87,7 @@ def test_aterprovning_2021_fran_januari_september_och_2020(tot, record_property)
     """The method back-tested on the seed years: 2021 forecast from its January–September
     (45 210) and 2020's pattern (55 894 / 41 437), against 2021's outcome 60 766.
     Forecast 60 983 tkr, error +217 tkr (+0.36 %)."""
-    prov = analys.aterprova(tot, "bistand_kostnad", 2021, 9)
+    prov = framskrivning.aterprova(tot, "bistand_kostnad", 2021, 9)
     forvantad = Decimal(45210) * Decimal(55894) / Decimal(41437)
     assert lika(prov.prognos.prognos.varde, forvantad)
     assert avrundat(prov.prognos.prognos.varde) == 60983
@@ -105,22 +105,24 @@ def test_aterprovning_2021_fran_januari_september_och_2020(tot, record_property)
 
 
 def test_aterprovning_for_varje_manad_blir_battre_mot_slutet(tot):
-    prov = {p.prognos.till_manad: p for p in analys.aterprovningar(tot, "bistand_kostnad", 2022)}
+    prov = {
+        p.prognos.till_manad: p for p in framskrivning.aterprovningar(tot, "bistand_kostnad", 2022)
+    }
     assert sorted(prov) == list(range(1, 10))  # 2020 has no October–December months
     # after January: 4 357 × 55 894 / 4 449
     assert avrundat(prov[1].prognos.prognos.varde) == avrundat(
         Decimal(4357) * Decimal(55894) / Decimal(4449)
     )
     assert abs(prov[9].relativt_fel) < abs(prov[1].relativt_fel)
-    tabell = analys.aterprovningstabell(list(prov.values()))
+    tabell = framskrivning.aterprovningstabell(list(prov.values()))
     assert tabell.filter(pl.col("manad") == 9)["fel"].round(0).to_list() == [217.0]
 
 
 def test_helarsprognos_2022_med_spann_fran_tva_ar(tot):
-    p = analys.helarsprognos(tot, "bistand_kostnad", 2022, 9)
+    p = framskrivning.helarsprognos(tot, "bistand_kostnad", 2022, 9)
     kvot_2020 = Decimal(55894) / Decimal(41437)
     kvot_2021 = Decimal(60766) / Decimal(45210)
-    assert p.hittills.varde == 44923 and p.hittills.harledning == analys.ANGIVET
+    assert p.hittills.varde == 44923 and p.hittills.harledning == totaler.ANGIVET
     assert lika(p.prognos.varde, Decimal(44923) * (kvot_2020 + kvot_2021) / 2)
     assert avrundat(p.prognos.varde) == 60488
     assert avrundat(p.lag.varde) == avrundat(Decimal(44923) * kvot_2021) == 60380
@@ -130,38 +132,40 @@ def test_helarsprognos_2022_med_spann_fran_tva_ar(tot):
     assert p.forvaltningens.varde == PROGNOS_2022 and p.budget.varde == BUDGET_2022
     # every derived figure says it is computed, and from what
     for u in (p.prognos, p.lag, p.hog, p.enkel):
-        assert u.harledning == analys.BERAKNAT and u.underlag
+        assert u.harledning == totaler.BERAKNAT and u.underlag
     assert "55 894 / 41 437" in p.prognos.underlag.replace(NBSP, " ")
     assert "1,3489" in p.metodtext and "1,3441" in p.metodtext
     assert "inte ett statistiskt konfidensintervall" in p.spanntext
 
 
 def test_helarsprognos_efter_augusti_summerar_manaderna(tot):
-    p = analys.helarsprognos(tot, "bistand_kostnad", 2022, 8)
+    p = framskrivning.helarsprognos(tot, "bistand_kostnad", 2022, 8)
     assert p.hittills.varde == 44923 - 4815  # no stated January–August: the months' sum
-    assert p.hittills.harledning == analys.BERAKNAT
+    assert p.hittills.harledning == totaler.BERAKNAT
     assert [k.hittills.varde for k in p.kvoter] == [41437 - 3968, 45210 - 5084]
     assert p.forvaltningens is None  # the papers' forecast is made after September
 
 
 def test_helarsprognos_sager_varfor_den_saknas(tot):
     # a state measure without any December figure: no seasonal pattern to use
-    hushall = analys.helarsprognos(tot, "hushall_forsorjningsstod", 2022, 9)
+    hushall = framskrivning.helarsprognos(tot, "hushall_forsorjningsstod", 2022, 9)
     assert hushall.prognos is None
     assert "inget tidigare år" in hushall.orsak
     # a month without a figure
-    saknas = analys.helarsprognos(tot, "hushall_forsorjningsstod", 2022, 5)
+    saknas = framskrivning.helarsprognos(tot, "hushall_forsorjningsstod", 2022, 5)
     assert saknas.prognos is None and "saknas" in saknas.orsak
     # the year over: nothing to forecast
-    klart = analys.helarsprognos(tot, "bistand_kostnad", 2021, 12)
+    klart = framskrivning.helarsprognos(tot, "bistand_kostnad", 2021, 12)
     assert klart.prognos is None and klart.hittills.varde == 60766
 
 
 def test_manadsserier_borjar_med_kostnaden(tot):
-    serier = analys.manadsserier(tot, 2022)
+    serier = totaler.manadsserier(tot, 2022)
     assert serier[0] == "bistand_kostnad"
     assert "hushall_forsorjningsstod" in serier
-    tabell = analys.prognostabell([analys.helarsprognos(tot, s, 2022, 9) for s in serier])
+    tabell = framskrivning.prognostabell(
+        [framskrivning.helarsprognos(tot, s, 2022, 9) for s in serier]
+    )
     assert tabell.height == len(serier)
     assert tabell.filter(pl.col("prognos").is_not_null())["serie"].to_list() == [
         "Nettokostnad ekonomiskt bistånd"
@@ -174,7 +178,7 @@ def test_manadsserier_borjar_med_kostnaden(tot):
 def test_hushall_mot_malet_hogst_700(tot, db):
     takter = {
         t.indikator_id: t
-        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+        for t in maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
     }
     t = takter["hushall_forsorjningsstod"]
     assert t.nuvarande.varde == 648 and t.manad == 9 and t.kvar_manader == 3
@@ -191,7 +195,7 @@ def test_hushall_mot_malet_hogst_700(tot, db):
 def test_mottagna_flyktingar_redan_over_malet(tot, db):
     takter = {
         t.indikator_id: t
-        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+        for t in maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
     }
     t = takter["mottagna_flyktingar"]
     assert t.nuvarande.varde == 102  # januari–september 2022; target lägst 100 for the year
@@ -200,7 +204,7 @@ def test_mottagna_flyktingar_redan_over_malet(tot, db):
 
 
 def test_kostnaden_mot_budgeten_som_tak(tot, db):
-    takter = analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+    takter = maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
     budget = next(t for t in takter if t.indikator_id == "bistand_kostnad")
     # (57 500 − 44 923) / 3 = 4 192,3 tkr a month at most; the pace so far is 44 923 / 9
     assert lika(budget.behovd_per_manad.varde, Decimal(57500 - 44923) / 3)
@@ -213,7 +217,7 @@ def test_takten_kan_inte_beraknas_ur_en_enda_manad(tot, db):
     t1 = Period(2022, 1, 4, 2021)
     takter = {
         t.indikator_id: t
-        for t in analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), t1)
+        for t in maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), t1)
     }
     hushall = takter["hushall_forsorjningsstod"]
     assert hushall.nuvarande.varde == 718 and hushall.nas is None
@@ -228,28 +232,28 @@ def test_takten_kan_inte_beraknas_ur_en_enda_manad(tot, db):
 
 
 def test_sasongsband_kostnad_2022_mot_2020_och_2021(tot):
-    band = analys.sasongsband(tot, "bistand_kostnad", 2022)
+    band = sasong.sasongsband(tot, "bistand_kostnad", 2022)
     per_manad = {r["manad"]: r for r in band.iter_rows(named=True)}
     assert sorted(per_manad) == list(range(1, 10))
     jan = per_manad[1]
     assert (jan["lagst"], jan["hogst"], jan["varde"]) == (4357, 4449, 4814)
-    assert jan["lage"] == analys.LAGE_OVER
-    assert per_manad[3]["lage"] == analys.LAGE_UNDER  # 5 167 under 5 674–5 901
-    assert per_manad[9]["lage"] == analys.LAGE_INOM  # 4 815 within 3 968–5 084
+    assert jan["lage"] == sasong.LAGE_OVER
+    assert per_manad[3]["lage"] == sasong.LAGE_UNDER  # 5 167 under 5 674–5 901
+    assert per_manad[9]["lage"] == sasong.LAGE_INOM  # 4 815 within 3 968–5 084
     assert jan["antal_ar"] == 2 and jan["tidigare_ar"] == "2020, 2021"
-    text = analys.sasongstext(band, 2022, "tkr")
+    text = sasong.sasongstext(band, 2022, "tkr")
     assert "4 över spannet (januari, februari, april, juli)" in text
     assert "1 under spannet (mars)" in text
 
 
 def test_sasongsband_hushall_bara_september(tot):
-    band = analys.sasongsband(tot, "hushall_forsorjningsstod", 2022)
+    band = sasong.sasongsband(tot, "hushall_forsorjningsstod", 2022)
     sep = band.filter(pl.col("manad") == 9).row(0, named=True)
     assert (sep["lagst"], sep["hogst"], sep["varde"], sep["lage"]) == (
         731,
         734,
         648,
-        analys.LAGE_UNDER,
+        sasong.LAGE_UNDER,
     )
     # april and august 2022 have nothing to compare with: no judgement, not a guess
     assert band.filter(pl.col("manad") == 4)["lage"].to_list() == [None]
@@ -259,7 +263,7 @@ def test_sasongsband_hushall_bara_september(tot):
 
 
 def test_volym_och_belopp_september_och_januari_september(tot):
-    v = analys.volym_och_belopp(tot, SEP_2022)
+    v = volymanalys.volym_och_belopp(tot, SEP_2022)
     sep, jan_sep = v.uppdelningar
     # September: 4 815 tkr / 648 households against 5 084 tkr / 734 households
     assert lika(sep.per_hushall.varde, Decimal(4815) * 1000 / 648)
@@ -274,7 +278,7 @@ def test_volym_och_belopp_september_och_januari_september(tot):
     assert jan_sep.forandring.varde == 44923 - 45210
     assert lika(jan_sep.volym.varde + jan_sep.belopp.varde, -287)
     assert avrundat(jan_sep.volym.varde) == -3342
-    assert all(u.harledning == analys.BERAKNAT for u in (sep.volym, sep.belopp, sep.per_hushall))
+    assert all(u.harledning == totaler.BERAKNAT for u in (sep.volym, sep.belopp, sep.per_hushall))
     assert "uppskattning" in sep.forbehall
     assert v.saknas == ()
     assert "Alla belopp i meningen är beräknade" in sep.text
@@ -283,29 +287,29 @@ def test_volym_och_belopp_september_och_januari_september(tot):
         "högre kostnad per hushåll (7 431 kr per hushåll och månad 2022 mot 6 926 kr 2021)"
     ) in sep.text.replace(NBSP, " ")
     # the table's figures are those of the text: not rounded twice (7 244,48 → 7 244,5 → 7 245)
-    tabell = analys.volymtabell(analys.Volymanalys((jan_sep,), ()))
+    tabell = volymanalys.volymtabell(volymanalys.Volymanalys((jan_sep,), ()))
     per_hushall = tabell.filter(pl.col("uppgift") == "Kostnad per hushåll och månad, 2022")
     assert tal(per_hushall["varde"][0]) == f"7{NBSP}244"
 
 
 def test_volym_och_belopp_sager_vad_som_saknas(tot):
     # tertial 2: August 2021 has no household count, and there is no mean for May–August
-    v = analys.volym_och_belopp(tot, Period(2022, 5, 8, 2021))
+    v = volymanalys.volym_och_belopp(tot, Period(2022, 5, 8, 2021))
     assert v.uppdelningar == ()
     text = " ".join(v.saknas)
     assert "Antal hushåll augusti 2021: uppgift saknas." in text
     assert "maj–augusti" in text
     # comparing with 2020: only the September count exists for 2020
-    v2020 = analys.volym_och_belopp(tot, Period(2022, 1, 9, 2020))
+    v2020 = volymanalys.volym_och_belopp(tot, Period(2022, 1, 9, 2020))
     assert [u.rubrik for u in v2020.uppdelningar] == ["i september", "januari–september"]
-    tabell = analys.volymtabell(v2020)
+    tabell = volymanalys.volymtabell(v2020)
     hushall_2020 = tabell.filter(pl.col("uppgift") == "Antal hushåll september 2020")
     assert hushall_2020["varde"].to_list() == [731.0]
 
 
 def test_diagramserie_ackumulerar_floden_och_visar_lage(tot):
-    serie = analys.diagramserie(tot, "bistand_kostnad", 2022)
+    serie = totaler.diagramserie(tot, "bistand_kostnad", 2022)
     ar2020 = serie.filter(pl.col("ar") == 2020).sort("manad")["varde"].to_list()
     assert ar2020[0] == 4449 and ar2020[1] == 4449 + 4336 and ar2020[8] == 41437
-    hushall = analys.diagramserie(tot, "hushall_forsorjningsstod", 2022)
+    hushall = totaler.diagramserie(tot, "hushall_forsorjningsstod", 2022)
     assert hushall.filter(pl.col("ar") == 2022)["varde"].to_list() == [718, 667, 648]

@@ -3,9 +3,10 @@ built from the seeded database (figures of the committee's papers of 27 October 
 
 import pytest
 
-from nyckeltal import analys
+from nyckeltal import maltakt, sasong, totaler, volymanalys
 from nyckeltal.figurer import BAS_FARG, NEGATIV, POSITIV, REFERENS, VALT_AR, arsfarg
 from nyckeltal.figurer import analys as figurer
+from nyckeltal.framskrivning import helarsprognos
 from nyckeltal.perioder import Period
 
 SEP_2022 = Period(2022, 1, 9, 2021)
@@ -13,7 +14,7 @@ SEP_2022 = Period(2022, 1, 9, 2021)
 
 @pytest.fixture(scope="module")
 def tot(db):
-    return analys.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=2022))
+    return totaler.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=2022))
 
 
 def spar(fig, namn):
@@ -21,9 +22,9 @@ def spar(fig, namn):
 
 
 def test_prognosdiagram(tot):
-    prognos = analys.helarsprognos(tot, "bistand_kostnad", 2022, 9)
+    prognos = helarsprognos(tot, "bistand_kostnad", 2022, 9)
     fig = figurer.prognosdiagram(
-        analys.diagramserie(tot, "bistand_kostnad", 2022), prognos, SEP_2022
+        totaler.diagramserie(tot, "bistand_kostnad", 2022), prognos, SEP_2022
     )
     namn = [t.name for t in fig.data]
     assert namn[:3] == ["2020", "2021", "2022"]
@@ -46,7 +47,7 @@ def test_prognosdiagram(tot):
 
 
 def test_helarsjamforelse_med_spann_som_felstapel(tot):
-    fig = figurer.helarsjamforelse(analys.helarsprognos(tot, "bistand_kostnad", 2022, 9))
+    fig = figurer.helarsjamforelse(helarsprognos(tot, "bistand_kostnad", 2022, 9))
     assert [t.name for t in fig.data] == [
         "Framskrivning 2022 (beräknad)",
         "Snittet hittills × 12 (beräknat)",
@@ -64,7 +65,7 @@ def test_helarsjamforelse_med_spann_som_felstapel(tot):
 
 
 def test_sasongsdiagram_band_och_markerade_manader(tot):
-    band = analys.sasongsband(tot, "bistand_kostnad", 2022)
+    band = sasong.sasongsband(tot, "bistand_kostnad", 2022)
     fig = figurer.sasongsdiagram(band, 2022, "tkr", "Nettokostnad per månad")
     lagst, hogst, ar = fig.data
     assert list(lagst.y[:2]) == [4357, 4336] and list(hogst.y[:2]) == [4449, 4595]
@@ -77,7 +78,7 @@ def test_sasongsdiagram_band_och_markerade_manader(tot):
 
 
 def test_volymdiagram_bryggan_fran_2021_till_2022(tot):
-    sep = analys.volym_och_belopp(tot, SEP_2022).uppdelningar[0]
+    sep = volymanalys.volym_och_belopp(tot, SEP_2022).uppdelningar[0]
     fig = figurer.volymdiagram(sep)
     (vattenfall,) = fig.data
     assert vattenfall.totals.marker.color == BAS_FARG
@@ -92,7 +93,7 @@ def test_volymdiagram_bryggan_fran_2021_till_2022(tot):
 
 
 def test_maltaktdiagram_hushall(tot, db):
-    takter = analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
+    takter = maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=2022), SEP_2022)
     hushall = next(t for t in takter if t.indikator_id == "hushall_forsorjningsstod")
     fig = figurer.maltaktdiagram(hushall)
     ar = spar(fig, "2022")
@@ -106,6 +107,6 @@ def test_maltaktdiagram_hushall(tot, db):
 
 def test_for_projektor_storre_text(tot):
     fig = figurer.for_projektor(
-        figurer.helarsjamforelse(analys.helarsprognos(tot, "bistand_kostnad", 2022, 9))
+        figurer.helarsjamforelse(helarsprognos(tot, "bistand_kostnad", 2022, 9))
     )
     assert fig.layout.font.size == 20 and fig.layout.height == 520

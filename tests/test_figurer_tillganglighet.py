@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import polars as pl
 import pytest
 
-from nyckeltal import analys
+from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
 from nyckeltal.figurer import (
     PLOTLY_CONFIG,
     arbetsmarknad,
@@ -242,21 +242,21 @@ def _ekonomi_och_partnerskap(db) -> dict[str, go.Figure]:
 
 def _analys(db, period: Period) -> dict[str, go.Figure]:
     ar, till = period.ar, period.till_manad
-    tot = analys.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=ar))
+    tot = totaler.Totaler(db.fraga("analys_totaler_till_och_med_ar", ar=ar))
     figurer = {}
-    prognos = analys.helarsprognos(tot, "bistand_kostnad", ar, till)
+    prognos = framskrivning.helarsprognos(tot, "bistand_kostnad", ar, till)
     if prognos.prognos is not None:
-        serie = analys.diagramserie(tot, "bistand_kostnad", ar)
+        serie = totaler.diagramserie(tot, "bistand_kostnad", ar)
         figurer["analys.prognosdiagram"] = figurer_analys.prognosdiagram(serie, prognos, period)
         figurer["analys.helarsjamforelse"] = figurer_analys.helarsjamforelse(prognos)
-    band = analys.sasongsband(tot, "bistand_kostnad", ar)
+    band = sasong.sasongsband(tot, "bistand_kostnad", ar)
     if not band.filter(pl.col("lagst").is_not_null()).is_empty():
         figurer["analys.sasongsdiagram"] = figurer_analys.sasongsdiagram(
             band, ar, "tkr", "Nettokostnad per månad"
         )
-    for uppdelning in analys.volym_och_belopp(tot, period).uppdelningar[:1]:
+    for uppdelning in volymanalys.volym_och_belopp(tot, period).uppdelningar[:1]:
         figurer["analys.volymdiagram"] = figurer_analys.volymdiagram(uppdelning)
-    takter = analys.maltakter(tot, db.fraga("indikatorer_med_mal", ar=ar), period)
+    takter = maltakt.maltakter(tot, db.fraga("indikatorer_med_mal", ar=ar), period)
     for takt in takter:
         if takt.indikator_id == "hushall_forsorjningsstod" and takt.punkter:
             figurer["analys.maltaktdiagram"] = figurer_analys.maltaktdiagram(takt)

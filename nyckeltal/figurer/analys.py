@@ -1,10 +1,10 @@
 """Charts of the meeting pages (Analys och prognos, Rapport, Presentation).
 
-Pure functions from the results of nyckeltal.analys (and frames) to go.Figure. Computed
-figures say so in their names and hover texts; a year is drawn by its role (farger.arsstil:
-the year analysed strongest, its comparison year next); targets, budgets and the papers' own
-forecast in the reference colour with their own dash or symbol; each builder says what its
-chart shows (beskrivning.beskriv).
+Pure functions from the results of nyckeltal.framskrivning, maltakt, sasong and volymanalys
+(and frames) to go.Figure. Computed figures say so in their names and hover texts; a year is
+drawn by its role (farger.arsstil: the year analysed strongest, its comparison year next);
+targets, budgets and the papers' own forecast in the reference colour with their own dash or
+symbol; each builder says what its chart shows (beskrivning.beskriv).
 """
 
 from __future__ import annotations
@@ -14,13 +14,6 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import polars as pl
 
-from nyckeltal.analys import (
-    LAGE_OVER,
-    LAGE_UNDER,
-    Helarsprognos,
-    Maltakt,
-    Uppdelning,
-)
 from nyckeltal.figurer import (
     BAS_FARG,
     GRA,
@@ -38,7 +31,11 @@ from nyckeltal.figurer import (
 )
 from nyckeltal.figurer.beskrivning import beskriv
 from nyckeltal.format import MANADER, formatera
+from nyckeltal.framskrivning import Helarsprognos
+from nyckeltal.maltakt import Maltakt
 from nyckeltal.perioder import Period
+from nyckeltal.sasong import LAGE_OVER, LAGE_UNDER
+from nyckeltal.volymanalys import Uppdelning
 
 MANADER_1_12 = list(range(1, 13))
 _ENHET = {"tkr": " tkr", "kr": " kr", "procent": " %", "antal": ""}
@@ -70,7 +67,7 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
     December, and the forecast as a dashed line from the last month to December with its
     range as a wedge. The papers' own forecast and the budget stand beside December.
 
-    serie: columns ar, manad, varde (analys.diagramserie).
+    serie: columns ar, manad, varde (totaler.diagramserie).
     """
     enhet = _ENHET[prognos.enhet]
     fig = go.Figure()
@@ -266,7 +263,7 @@ def sasongsdiagram(band: pl.DataFrame, ar: int, enhet: str, namn: str) -> go.Fig
     """The band (lowest–highest) of the same month in earlier years and the year's months;
     months outside the band get a triangle pointing the way out.
 
-    band: analys.sasongsband.
+    band: sasong.sasongsband.
     """
     suffix = _ENHET[enhet]
     fig = go.Figure()
