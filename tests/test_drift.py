@@ -275,7 +275,7 @@ def test_allt_under_static_har_en_hash_i_namnet():
 
 def test_for_stor_uppladdning_stoppas_av_nginx(stack):
     stig = "/_stcore/upload_file/session/fil"
-    gransen = 2 * 1024 * 1024  # nyckeltal/importera.py MAX_STORLEK
+    gransen = 2 * 1024 * 1024  # nyckeltal/importera/filformat.py MAX_STORLEK
     status, rubriker, _ = stack.hamta(stig, "PUT", b"x" * (gransen + 200_000))
     assert status == 413
     assert rubriker["X-Frame-Options"] == "DENY"  # the headers are on error answers too
