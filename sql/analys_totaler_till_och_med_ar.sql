@@ -9,7 +9,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         dimension = ''
         and ar <= $ar
@@ -28,15 +28,6 @@ indikatorer as (
     where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.indikator_id,
@@ -49,13 +40,12 @@ final as (
         varden.periodtyp,
         varden.manad,
         varden.varde,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
-    inner join kallor on varden.kalla_id = kallor.kalla_id
 )
 
 select * from final

@@ -8,7 +8,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id = 'anstallningsform_antal'
         and periodtyp = 'manad'
@@ -24,30 +24,18 @@ dimensioner as (
     where dimension = 'anstallningsform'
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 per_form as (
     select
         varden.dimension,
         max(varden.varde) filter (where varden.ar = $ar) as varde,
         max(varden.varde) filter (where varden.ar = $jamforelsear) as jamforelsevarde,
         max(varden.anmarkning) filter (where varden.ar = $jamforelsear) as jamforelse_anmarkning,
-        -- the source of the chosen year's figure, else of the comparison year's
-        coalesce(
-            max(varden.kalla_id) filter (where varden.ar = $ar),
-            max(varden.kalla_id) filter (where varden.ar = $jamforelsear)
-        ) as kalla_id,
-        coalesce(
-            max(varden.avsnitt) filter (where varden.ar = $ar),
-            max(varden.avsnitt) filter (where varden.ar = $jamforelsear)
-        ) as avsnitt
+        -- the source of the chosen year's figure, else of the comparison year's: of a form's
+        -- (at most) two rows the one of $ar, with its missing date or diarienummer kept
+        arg_max_null(varden.dokument, varden.ar = $ar) as dokument,
+        arg_max_null(varden.datum, varden.ar = $ar) as datum,
+        arg_max_null(varden.diarienummer, varden.ar = $ar) as diarienummer,
+        arg_max_null(varden.avsnitt, varden.ar = $ar) as avsnitt
     from varden
     group by varden.dimension
 ),
@@ -61,13 +49,12 @@ final as (
         per_form.jamforelsevarde,
         per_form.varde - per_form.jamforelsevarde as forandring,
         per_form.jamforelse_anmarkning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        per_form.dokument,
+        per_form.datum,
+        per_form.diarienummer,
         per_form.avsnitt,
         coalesce(dimensioner.ordning, 1000) as ordning
     from per_form
-    inner join kallor on per_form.kalla_id = kallor.kalla_id
     left join dimensioner on per_form.dimension = dimensioner.dimensionsvarde
 )
 

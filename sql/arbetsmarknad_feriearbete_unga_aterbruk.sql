@@ -29,17 +29,8 @@ indikatorer as (
 ),
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where ar = $ar and dimension = ''
-),
-
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
 ),
 
 perioden as (
@@ -80,12 +71,11 @@ final as (
         coalesce(perioden.anmarkning ilike '%ungefärligt%', false) as ungefarligt,
         perioden.anmarkning,
         perioden.beskrivning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        perioden.dokument,
+        perioden.datum,
+        perioden.diarienummer,
         perioden.avsnitt
     from perioden
-    inner join kallor on perioden.kalla_id = kallor.kalla_id
 )
 
 select * from final

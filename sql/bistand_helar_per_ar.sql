@@ -7,20 +7,11 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id in ('bistand_kostnad', 'bistand_budget')
         and periodtyp = 'helar'
         and dimension = ''
-),
-
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
 ),
 
 final as (
@@ -31,12 +22,11 @@ final as (
             else 'budget'
         end as slag,
         varden.varde,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
 )
 
 select * from final

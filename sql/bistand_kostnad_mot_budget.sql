@@ -7,7 +7,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id in (
             'bistand_budget', 'bistand_kostnad_mot_budget', 'bistand_kostnad_mot_fg_ar'
@@ -17,21 +17,14 @@ varden as (
         and ar = $ar
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 budget as (
     select
         ar,
         manad,
         varde,
-        kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt
     from varden
     where indikator_id = 'bistand_budget'
@@ -62,12 +55,11 @@ final as (
         budget.varde as budget_hittills,
         mot_budget.varde as kostnad_mot_budget,
         mot_fg_ar.varde as kostnad_mot_fg_ar,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        budget.dokument,
+        budget.datum,
+        budget.diarienummer,
         budget.avsnitt
     from budget
-    inner join kallor on budget.kalla_id = kallor.kalla_id
     left join mot_budget on budget.ar = mot_budget.ar and budget.manad = mot_budget.manad
     left join mot_fg_ar on budget.ar = mot_fg_ar.ar and budget.manad = mot_fg_ar.manad
 )

@@ -6,7 +6,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id in (
             'kommunbidrag', 'buffert', 'kommunbidrag_forstarkning', 'budget_kostnadsokning'
@@ -27,15 +27,6 @@ dimensioner as (
     select * from dimensioner
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.indikator_id,
@@ -43,13 +34,12 @@ final as (
         varden.dimension,
         coalesce(dimensioner.ordning, 0) as ordning,
         varden.varde,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
-    inner join kallor on varden.kalla_id = kallor.kalla_id
     left join dimensioner
         on
             indikatorer.dimension = dimensioner.dimension

@@ -7,7 +7,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id in (
             'kommunbidrag', 'buffert', 'namnd_resultat', 'namnd_resultat_ordinarie'
@@ -17,27 +17,17 @@ varden as (
         and (periodtyp = 'helar' or (periodtyp in ('ack', 'prognos') and manad = $manad))
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.indikator_id,
         varden.periodtyp,
         varden.varde,
         'angivet' as harledning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
 )
 
 select * from final

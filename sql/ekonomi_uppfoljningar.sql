@@ -8,31 +8,23 @@ budget_hittills as (
     select
         ar,
         manad,
-        kalla_id,
-        avsnitt
-    from varden
-    where indikator_id = 'nettokostnad_budget' and periodtyp = 'ack' and dimension = ''
-),
-
-kallor as (
-    select
-        kalla_id,
         dokument,
         datum,
-        diarienummer
-    from kallor
+        diarienummer,
+        avsnitt
+    from varden_med_kallor
+    where indikator_id = 'nettokostnad_budget' and periodtyp = 'ack' and dimension = ''
 ),
 
 final as (
     select
         budget_hittills.ar,
         budget_hittills.manad,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        budget_hittills.dokument,
+        budget_hittills.datum,
+        budget_hittills.diarienummer,
         budget_hittills.avsnitt
     from budget_hittills
-    inner join kallor on budget_hittills.kalla_id = kallor.kalla_id
 )
 
 select * from final

@@ -10,7 +10,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         ar = $ar
         and periodtyp = 'ack'
@@ -36,15 +36,6 @@ dimensioner as (
     select * from dimensioner
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.indikator_id,
@@ -55,9 +46,9 @@ final as (
         dimensioner.ordning,
         varden.varde,
         varden.anmarkning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
@@ -65,7 +56,6 @@ final as (
         on
             indikatorer.dimension = dimensioner.dimension
             and varden.dimension = dimensioner.dimensionsvarde
-    inner join kallor on varden.kalla_id = kallor.kalla_id
 )
 
 select * from final

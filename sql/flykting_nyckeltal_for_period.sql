@@ -11,7 +11,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         ar = $ar
         and periodtyp = 'ack'
@@ -28,7 +28,9 @@ andel_kvinnor as (
     select
         indikator_id,
         varde,
-        kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt,
         'angivet' as harledning
     from varden
@@ -39,7 +41,9 @@ over_19 as (
     select
         indikator_id,
         varde,
-        kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt,
         'angivet' as harledning
     from varden
@@ -51,6 +55,9 @@ overfort_per_kategori as (
         indikator_id,
         varde,
         kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt
     from varden
     where indikator_id = 'flyktingar_overfort_belopp' and dimension <> ''
@@ -60,7 +67,12 @@ overfort_summa as (
     select
         overfort_per_kategori.indikator_id,
         sum(overfort_per_kategori.varde) as varde,
-        min(overfort_per_kategori.kalla_id) as kalla_id,
+        -- a sum of categories names one source, the categories' lowest kalla_id;
+        -- arg_min_null keeps that source's missing date or diarienummer
+        arg_min_null(overfort_per_kategori.dokument, overfort_per_kategori.kalla_id) as dokument,
+        arg_min_null(overfort_per_kategori.datum, overfort_per_kategori.kalla_id) as datum,
+        arg_min_null(overfort_per_kategori.diarienummer, overfort_per_kategori.kalla_id)
+            as diarienummer,
         min(overfort_per_kategori.avsnitt) as avsnitt,
         'beräknat som summan av kategorierna' as harledning
     from overfort_per_kategori
@@ -77,26 +89,16 @@ perioden as (
     select * from overfort_summa
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         perioden.indikator_id,
         perioden.varde,
         perioden.harledning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        perioden.dokument,
+        perioden.datum,
+        perioden.diarienummer,
         perioden.avsnitt
     from perioden
-    inner join kallor on perioden.kalla_id = kallor.kalla_id
 )
 
 select * from final

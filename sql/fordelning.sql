@@ -6,7 +6,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id = $indikator
         and ar = $ar
@@ -26,27 +26,17 @@ dimensioner as (
     select * from dimensioner
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.dimension,
         dimensioner.ordning,
         varden.varde,
         varden.periodtyp,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     inner join dimensioner
         on

@@ -7,20 +7,11 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id = 'hushall_forsorjningsstod'
         and periodtyp in ('manad', 'medel')
         and dimension = ''
-),
-
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
 ),
 
 final as (
@@ -29,12 +20,11 @@ final as (
         varden.manad,
         varden.periodtyp,
         varden.varde,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
 )
 
 select * from final

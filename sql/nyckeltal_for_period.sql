@@ -17,23 +17,29 @@ indikatorer as (
     where ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
 ),
 
+varden as (
+    select * from varden_med_kallor
+    where
+        dimension = ''
+        and ar = $ar
+        and ($indikatorer::varchar[] is null or indikator_id = any($indikatorer::varchar[]))
+),
+
 totaler as (
     select
         varden.*,
         indikatorer.matt_typ
     from varden
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
-    where
-        varden.dimension = ''
-        and varden.ar = $ar
-        and ($indikatorer::varchar[] is null or varden.indikator_id = any($indikatorer::varchar[]))
 ),
 
 lage as (
     select
         indikator_id,
         varde,
-        kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt,
         'angivet' as harledning
     from totaler
@@ -44,7 +50,9 @@ flode_angivet as (
     select
         indikator_id,
         varde,
-        kalla_id,
+        dokument,
+        datum,
+        diarienummer,
         avsnitt,
         'angivet' as harledning
     from totaler
@@ -61,7 +69,11 @@ flode_summerat as (
     select
         indikator_id,
         sum(varde) as varde,
-        min(kalla_id) as kalla_id,
+        -- a sum of months names one source, the months' lowest kalla_id; arg_min_null keeps
+        -- that source's missing date or diarienummer, where arg_min would take another's
+        arg_min_null(dokument, kalla_id) as dokument,
+        arg_min_null(datum, kalla_id) as datum,
+        arg_min_null(diarienummer, kalla_id) as diarienummer,
         min(avsnitt) as avsnitt,
         'summa av månadsvärden' as harledning
     from totaler
@@ -82,26 +94,16 @@ perioden as (
     where flode_summerat.indikator_id not in (select flode_angivet.indikator_id from flode_angivet)
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         perioden.indikator_id,
         perioden.varde,
         perioden.harledning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        perioden.dokument,
+        perioden.datum,
+        perioden.diarienummer,
         perioden.avsnitt
     from perioden
-    inner join kallor on perioden.kalla_id = kallor.kalla_id
 )
 
 select * from final

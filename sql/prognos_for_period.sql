@@ -5,7 +5,7 @@
 with
 
 prognoser as (
-    select * from varden
+    select * from varden_med_kallor
     where periodtyp = 'prognos' and dimension = '' and ar = $ar and manad <= $till_manad
 ),
 
@@ -14,26 +14,16 @@ senaste as (
     qualify row_number() over (partition by indikator_id order by manad desc) = 1
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         senaste.indikator_id,
         senaste.varde,
         senaste.manad as prognos_efter_manad,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        senaste.dokument,
+        senaste.datum,
+        senaste.diarienummer,
         senaste.avsnitt
     from senaste
-    inner join kallor on senaste.kalla_id = kallor.kalla_id
 )
 
 select * from final

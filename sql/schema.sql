@@ -51,6 +51,30 @@ create table varden (
     check (periodtyp <> 'helar' or manad = 12)
 );
 
+-- A view, not a table: every value with the source it was read from (the document, its date
+-- and diarienummer beside kalla_id and the section). The queries take a value's source from
+-- here instead of each joining kallor. Every value has a source (varden.kalla_id references
+-- kallor, an import adds its new sources first), so the inner join keeps every value.
+-- varden_rowid is the value's rowid in varden: a query that picks rows by their rowids first
+-- (varden_med_kalla) reads only those rows whole through the view.
+create view varden_med_kallor as
+select
+    varden.indikator_id,
+    varden.ar,
+    varden.periodtyp,
+    varden.manad,
+    varden.dimension,
+    varden.varde,
+    varden.kalla_id,
+    kallor.dokument,
+    kallor.datum,
+    kallor.diarienummer,
+    varden.avsnitt,
+    varden.anmarkning,
+    varden.rowid as varden_rowid
+from varden
+inner join kallor on varden.kalla_id = kallor.kalla_id;
+
 create table mal (
     indikator_id varchar not null references indikatorer (indikator_id),
     ar integer not null check (ar between 2000 and 2100),

@@ -5,7 +5,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where indikator_id = $indikator and periodtyp = 'manad'
 ),
 
@@ -20,15 +20,6 @@ dimensioner as (
     select * from dimensioner
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         varden.ar,
@@ -36,12 +27,11 @@ final as (
         varden.dimension,
         coalesce(dimensioner.ordning, 0) as ordning,
         varden.varde,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
     inner join indikatorer on varden.indikator_id = indikatorer.indikator_id
     left join dimensioner
         on

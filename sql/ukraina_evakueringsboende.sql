@@ -7,7 +7,7 @@
 with
 
 varden as (
-    select * from varden
+    select * from varden_med_kallor
     where
         indikator_id = 'evakuering_ukraina'
         and ar = $ar
@@ -23,15 +23,6 @@ dimensioner as (
     where dimension = 'ukraina_post'
 ),
 
-kallor as (
-    select
-        kalla_id,
-        dokument,
-        datum,
-        diarienummer
-    from kallor
-),
-
 final as (
     select
         case
@@ -40,12 +31,11 @@ final as (
         varden.dimension = '' as ar_resultat,
         varden.varde,
         coalesce(dimensioner.ordning, 1000) as ordning,
-        kallor.dokument,
-        kallor.datum,
-        kallor.diarienummer,
+        varden.dokument,
+        varden.datum,
+        varden.diarienummer,
         varden.avsnitt
     from varden
-    inner join kallor on varden.kalla_id = kallor.kalla_id
     left join dimensioner on varden.dimension = dimensioner.dimensionsvarde
 )
 
