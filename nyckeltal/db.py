@@ -28,7 +28,7 @@ _NAMN = re.compile(r"[a-z0-9_]+")
 # Filters a caller may leave out: unbound, the query answers for every indicator in the
 # database (a whole-database export, an import's checks, golden tests over all of data/).
 # The pages pass the indicators they show (tests/test_fragor.py checks that they do).
-VALFRIA: dict[str, object] = {"indikatorer": None}
+VALFRIA_PARAMETRAR: dict[str, object] = {"indikatorer": None}
 # The attached file's name inside each snapshot's own in-memory DuckDB instance.
 _KATALOG = "nyckeltal"
 
@@ -56,7 +56,7 @@ def parametrar_i(namn: str) -> frozenset[str]:
 def bundna(namn: str, parametrar: dict[str, object]) -> dict[str, object] | None:
     """The parameters to bind: the caller's, and NULL for an optional filter left out."""
     anvanda = parametrar_i(namn)
-    valfria = {k: v for k, v in VALFRIA.items() if k in anvanda and k not in parametrar}
+    valfria = {k: v for k, v in VALFRIA_PARAMETRAR.items() if k in anvanda and k not in parametrar}
     return {**valfria, **parametrar} or None
 
 

@@ -37,7 +37,7 @@ from nyckeltal.importera.filformat import (
     MAX_STORLEK,
     MAX_TECKEN,
     MAX_TECKEN_KOMMENTAR,
-    VALFRIA,
+    VALFRIA_KOLUMNER,
 )
 from nyckeltal.importera.granskning import (
     Forandring,
@@ -66,7 +66,7 @@ __all__ = [
     "MAX_TECKEN",
     "MAX_TECKEN_KOMMENTAR",
     "TIDSZON",
-    "VALFRIA",
+    "VALFRIA_KOLUMNER",
     "DataFel",
     "Forandring",
     "Forhandsgranskning",

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nyckeltal.importera.filformat import EXCELNAMN, KOLUMNER, MAX_STORLEK, VALFRIA
+from nyckeltal.importera.filformat import EXCELNAMN, KOLUMNER, MAX_STORLEK, VALFRIA_KOLUMNER
 from nyckeltal.importera.mall import importrader
 from nyckeltal.importera.meddelanden import ImportFel, forkorta, forslag, visa_storlek
 from nyckeltal.inlasning import (
@@ -161,13 +161,13 @@ def las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
         namn = _normalisera_rubrik(cell)
         if namn == "":
             continue
-        if namn not in KOLUMNER + VALFRIA:
+        if namn not in KOLUMNER + VALFRIA_KOLUMNER:
             fel.append(
                 Fel(
                     filnamn,
                     1,
                     cell.strip(),
-                    f"okänd kolumn '{forkorta(cell.strip())}'{forslag(namn, KOLUMNER + VALFRIA)}.",
+                    f"okänd kolumn '{forkorta(cell.strip())}'{forslag(namn, KOLUMNER + VALFRIA_KOLUMNER)}.",
                 )
             )
         elif namn in index:
@@ -185,7 +185,7 @@ def las_rubrik(rubrik: list[str], filnamn: str) -> dict[str, int]:
                 None,
                 f"rubrikraden saknar {'kolumnen' if len(saknas) == 1 else 'kolumnerna'} "
                 f"{_namnlista(saknas)}. Rubrikraden ska ha kolumnerna {_namnlista(KOLUMNER)}, "
-                f"i valfri ordning, och får också ha {_namnlista(VALFRIA)} (se mallen).",
+                f"i valfri ordning, och får också ha {_namnlista(VALFRIA_KOLUMNER)} (se mallen).",
             )
         )
     if fel:

@@ -22,7 +22,7 @@ KOLUMNER = (
     "kalla_diarienummer",
     "kalla_avsnitt",
 )
-VALFRIA = ("anmarkning",)
+VALFRIA_KOLUMNER = ("anmarkning",)
 KRAVS = ("indikator_id", "ar", "periodtyp", "varde", "kalla_dokument", "kalla_avsnitt")
 PERIODTYPER = {
     "manad": "manad",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from nyckeltal.importera.filformat import KOLUMNER, VALFRIA
+from nyckeltal.importera.filformat import KOLUMNER, VALFRIA_KOLUMNER
 
 
 def exempelrader(varden: pl.DataFrame) -> pl.DataFrame:
@@ -49,7 +49,7 @@ def svensk_text(varde: object) -> str:
 def importrader(rader) -> list[list[str]]:
     """Rows of the import format as text, the header first (KOLUMNER, then anmarkning); from
     rows with those attributes (a report's rows, nyckeltal.uppfoljning)."""
-    kolumner = KOLUMNER + VALFRIA
+    kolumner = KOLUMNER + VALFRIA_KOLUMNER
     return [list(kolumner)] + [[svensk_text(getattr(r, k)) for k in kolumner] for r in rader]
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from nyckeltal.importera.fil import celler, las_rubrik, tom
-from nyckeltal.importera.filformat import KOLUMNER, VALFRIA
+from nyckeltal.importera.filformat import KOLUMNER, VALFRIA_KOLUMNER
 from nyckeltal.importera.klocka import idag
 from nyckeltal.importera.kontroller import kontrollera_helheten
 from nyckeltal.importera.meddelanden import ImportFel
@@ -43,6 +43,6 @@ def tolka(
     if not fel:
         fel = kontrollera_helheten(rader, ref, filnamn)
     if fel:
-        ordning = {k: i for i, k in enumerate(KOLUMNER + VALFRIA)}
+        ordning = {k: i for i, k in enumerate(KOLUMNER + VALFRIA_KOLUMNER)}
         raise ImportFel(sorted(fel, key=lambda f: (f.rad or 0, ordning.get(f.kolumn, -1))))
     return rader
