@@ -1,8 +1,10 @@
-"""Shared fixtures: a database built from the real data/ (the seeded database), and a
-scratch copy of data/ for tests that break the input on purpose."""
+"""Shared fixtures: a database built from the real data/ (the seeded database), a scratch
+copy of data/ for tests that break the input on purpose, the app opened in AppTest from
+dashboard.py, and the app in a real browser."""
 
 import ast
 import contextlib
+import datetime as dt
 import os
 import shutil
 import socket
@@ -14,8 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
 import pytest
 from playwright.sync_api import sync_playwright
+from streamlit.testing.v1 import AppTest
 
 from nyckeltal import bygg, sokvagar
 from nyckeltal.db import Databas
@@ -66,6 +70,55 @@ def datakopia(tmp_path) -> Path:
     return kopia
 
 
+@pytest.fixture
+def kommentarer() -> pl.DataFrame:
+    """Two saved comments, shaped like kommentarer_alla: what staff write on the page
+    Administration (the seeded database has none)."""
+    return pl.DataFrame(
+        {
+            "indikator_id": ["hushall_forsorjningsstod", "mottagna_flyktingar"],
+            "namn": ["Hushåll med försörjningsstöd", "Mottagna flyktingar"],
+            "ar": [2022, 2022],
+            "manad": [9, 8],
+            "text": ["Färre hushåll efter *sommarens* insatser.", "Två familjer flyttade."],
+            "vem": ["Anna", "Bo"],
+            "nar": [dt.datetime(2022, 10, 20, 9, 0), dt.datetime(2022, 10, 21, 9, 0)],
+        },
+        schema={
+            "indikator_id": pl.String,
+            "namn": pl.String,
+            "ar": pl.Int32,
+            "manad": pl.Int32,
+            "text": pl.String,
+            "vem": pl.String,
+            "nar": pl.Datetime("us"),
+        },
+    )
+
+
+# --- The app in AppTest -----------------------------------------------------------------------
+
+# A ceiling, not a wait: the slowest run builds the report (PDF and Word with chart images).
+APPTEST_TIMEOUT = 120
+
+
+@pytest.fixture(scope="session")
+def oppna_sida():
+    """A function (sidfil=None, /, **query) -> AppTest: dashboard.py run as a user's browser
+    opens it, with the query parameters a link would carry (?ar=2022&period=Tertial 2), then
+    switched to the page sidfil (sidor/x.py) when one is given. The app reads NYCKELTAL_DB
+    when it runs, so a test's monkeypatched database holds."""
+
+    def oppna(sidfil: str | None = None, /, **query: str) -> AppTest:
+        at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+        for nyckel, varde in query.items():
+            at.query_params[nyckel] = varde
+        at.run()
+        return at.switch_page(sidfil).run() if sidfil else at
+
+    return oppna
+
+
 def oppna_tabellerna(at):
     """Open every chart's table in an AppTest (they are built only while open) and rerun."""
     for nyckel in [k for k in at.session_state.keys() if str(k).startswith("tabell_")]:
@@ -96,6 +149,9 @@ def flikinnehall(at, nyckel: str) -> tuple[list, str]:
 
 
 # --- The app in a real browser ----------------------------------------------------------------
+
+SKARMBILDER = ROT / "skarmbilder"  # screenshots for a person to look at, kept out of git
+BREDDER = {"laptop": (1366, 900), "surfplatta": (820, 1180)}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -132,6 +188,15 @@ def vanta_tills_klar(sida):
         forra = lage
         sida.wait_for_timeout(200)
     raise AssertionError(f"sidan blev inte klar: {forra}")
+
+
+def spara_skarmbild(sida, namn):
+    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
+    hojd = sida.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    sida.set_viewport_size({"width": sida.viewport_size["width"], "height": min(hojd + 40, 12000)})
+    vanta_tills_klar(sida)
+    SKARMBILDER.mkdir(exist_ok=True)
+    sida.screenshot(path=SKARMBILDER / f"{namn}.png")
 
 
 @dataclass(frozen=True)
@@ -253,3 +318,30 @@ def chromium():
         webblasare = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield webblasare
         webblasare.close()
+
+
+@pytest.fixture(scope="session")
+def oppna_i_webblasaren(chromium):
+    """A function (url, bredd, hojd) -> (page, errors): the URL opened in a new Chromium page
+    of that size with a Swedish locale, once its script has finished and its charts are drawn.
+    errors collects JavaScript errors and any request to a host other than the server (the
+    dashboard fetches no fonts, icons or trackers from outside). Close the page when done."""
+
+    def oppna(url: str, bredd: int, hojd: int):
+        sida = chromium.new_page(viewport={"width": bredd, "height": hojd}, locale="sv-SE")
+        js_fel = []
+        sida.on("pageerror", lambda fel: js_fel.append(str(fel)))
+        sida.on(
+            "request",
+            lambda req: (
+                js_fel.append(f"extern begäran: {req.url}")
+                if req.url.startswith(("http:", "https:", "ws:", "wss:"))
+                and not req.url.split("//", 1)[1].startswith("127.0.0.1")
+                else None
+            ),
+        )
+        sida.goto(url)
+        vanta_tills_klar(sida)
+        return sida, js_fel
+
+    return oppna

@@ -1,24 +1,14 @@
 """AppTest smoke tests, started from dashboard.py as a user's browser would."""
 
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
-from streamlit.testing.v1 import AppTest
-
-TIMEOUT = 60
-
-
-def starta(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    return at.run()
 
 
 def kort(at):
     return {m.label: m for m in at.metric}
 
 
-def test_oversikten_visar_seedernas_nyckeltal():
-    at = starta()
+def test_oversikten_visar_seedernas_nyckeltal(oppna_sida):
+    at = oppna_sida()
     assert not at.exception
     m = kort(at)
     assert m["Hushåll med försörjningsstöd ↘"].value == "648"
@@ -43,8 +33,8 @@ def test_oversikten_visar_seedernas_nyckeltal():
     assert "muspekaren" not in texter and "tabba dit" in texter
 
 
-def test_kortens_forandring_har_typografiskt_minus_och_ord():
-    at = starta()
+def test_kortens_forandring_har_typografiskt_minus_och_ord(oppna_sida):
+    at = oppna_sida()
     hushall = kort(at)["Hushåll med försörjningsstöd ↘"]
     # 648 against 734: the change with U+2212, never an ASCII hyphen, and in words
     assert hushall.delta == "\u221286"
@@ -58,9 +48,9 @@ def test_kortens_forandring_har_typografiskt_minus_och_ord():
     assert all(not m.delta.startswith("-") for m in at.metric)
 
 
-def test_tertial_2_fran_url_visar_augusti_och_saknade_uppgifter():
+def test_tertial_2_fran_url_visar_augusti_och_saknade_uppgifter(oppna_sida):
     # the URL carries the labels the user sees: ?ar=2022&period=Tertial 2
-    at = starta(ar="2022", period="Tertial 2")
+    at = oppna_sida(ar="2022", period="Tertial 2")
     assert not at.exception
     m = kort(at)
     assert m["Hushåll med försörjningsstöd ↘"].value == "667"  # augusti 2022
@@ -70,15 +60,15 @@ def test_tertial_2_fran_url_visar_augusti_och_saknade_uppgifter():
     assert m["Mottagna flyktingar ↗"].value == "uppgift saknas"
 
 
-def test_periodbyte_i_sidopanelen_andrar_siffrorna():
-    at = starta()
+def test_periodbyte_i_sidopanelen_andrar_siffrorna(oppna_sida):
+    at = oppna_sida()
     at.segmented_control(key="period").set_value("t1").run()
     assert not at.exception
     assert kort(at)["Hushåll med försörjningsstöd ↘"].value == "718"  # april 2022
 
 
-def test_lank_med_manad_och_jamforelsear_aterstaller_vyn():
-    at = starta(ar="2022", manad="augusti", jamfor="2020")
+def test_lank_med_manad_och_jamforelsear_aterstaller_vyn(oppna_sida):
+    at = oppna_sida(ar="2022", manad="augusti", jamfor="2020")
     assert not at.exception
     assert at.selectbox(key="manad").value == 8
     assert at.selectbox(key="jamfor").value == 2020

@@ -271,12 +271,10 @@ def test_pdf_utan_typsnittsfiler_anvander_typsts_eget_typsnitt(db, monkeypatch):
     assert typsnitt and all("Libertinus" in f for f in typsnitt), typsnitt
 
 
-def test_sparade_kommentarer_kommer_med_i_rapporten(db):
+def test_sparade_kommentarer_kommer_med_i_rapporten(db, kommentarer):
     from dataclasses import replace
 
-    from test_sammanfattning import kommentar_frame
-
-    underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentar_frame())
+    underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentarer)
     rapport = export.bygg_rapport(underlag, {}, {"bistand": "Skriven på sidan Rapport."})
     bistand = rapport.avsnitt[0]
     assert bistand.sparade[0].startswith("Hushåll med försörjningsstöd, september 2022:")

@@ -7,11 +7,9 @@ gone, with the verified identity in the log and on the comment."""
 
 import pytest
 from import_filer import OKTOBER, RATTELSE, SEED, csv_fil, innehall, rad
-from streamlit.testing.v1 import AppTest
 
 from nyckeltal import bygg
 
-TIMEOUT = 60
 LOSENORD = "testlösenord-för-admin"
 
 
@@ -22,13 +20,6 @@ def fil(tmp_path, monkeypatch):
     monkeypatch.setenv("NYCKELTAL_DB", str(databas))
     monkeypatch.delenv("NYCKELTAL_ADMIN_LOSENORD", raising=False)
     return databas
-
-
-def sida(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    return at.run()
 
 
 # What .streamlit/secrets.toml holds in production (README "Drift"); the provider is never
@@ -43,17 +34,23 @@ AUTH = {
 BEHORIGHET = {"epost": ["Anna.Andersson@boras.se"], "grupper": ["nyckeltal-redaktorer"]}
 
 
-def admin(losenord_i_secrets=False, anvandare=None):
-    """The Administration page; with anvandare (ID-token claims) signed in through the
-    identity provider, with the sign-in and access settings of production."""
-    at = sida()
-    if losenord_i_secrets:
-        at.secrets["admin_losenord"] = LOSENORD
-    if anvandare is not None:
-        at.secrets["auth"] = AUTH
-        at.secrets["behorighet"] = BEHORIGHET
-        at.user = anvandare
-    return at.switch_page("sidor/admin.py").run()
+@pytest.fixture
+def admin(oppna_sida):
+    """A function (losenord_i_secrets=False, anvandare=None) -> the Administration page; with
+    anvandare (ID-token claims) signed in through the identity provider, with the sign-in and
+    access settings of production."""
+
+    def oppna_admin(losenord_i_secrets=False, anvandare=None):
+        at = oppna_sida()
+        if losenord_i_secrets:
+            at.secrets["admin_losenord"] = LOSENORD
+        if anvandare is not None:
+            at.secrets["auth"] = AUTH
+            at.secrets["behorighet"] = BEHORIGHET
+            at.user = anvandare
+        return at.switch_page("sidor/admin.py").run()
+
+    return oppna_admin
 
 
 ANNA = {
@@ -79,7 +76,7 @@ def kort(at):
     return {m.label: m.value for m in at.metric}
 
 
-def test_utan_inloggning_installd_ar_sidan_stangd_och_visar_inte_serverns_installningar(fil):
+def test_utan_inloggning_installd_ar_sidan_stangd_och_visar_inte_serverns_installningar(fil, admin):
     at = admin()
     assert not at.exception
     text = at.info[0].value
@@ -90,14 +87,14 @@ def test_utan_inloggning_installd_ar_sidan_stangd_och_visar_inte_serverns_instal
     assert not at.file_uploader and not at.text_input and not at.button
 
 
-def test_med_identitetsleverantor_loggar_man_in_med_kommunens_konto(fil):
+def test_med_identitetsleverantor_loggar_man_in_med_kommunens_konto(fil, admin):
     at = admin(anvandare={"is_logged_in": False})
     assert not at.exception
     assert at.button(key="admin_logga_in").label == "Logga in med ditt konto i Borås Stad"
     assert not at.file_uploader and not at.text_input
 
 
-def test_inloggad_med_behorighet_genom_e_post_far_andra(fil):
+def test_inloggad_med_behorighet_genom_e_post_far_andra(fil, admin):
     at = admin(anvandare=ANNA)
     assert not at.exception
     # the address as the provider signed it; the list matches regardless of case
@@ -105,14 +102,14 @@ def test_inloggad_med_behorighet_genom_e_post_far_andra(fil):
     assert at.file_uploader
 
 
-def test_inloggad_med_behorighet_genom_grupp_far_andra(fil):
+def test_inloggad_med_behorighet_genom_grupp_far_andra(fil, admin):
     bo = {"is_logged_in": True, "preferred_username": "bo.berg@boras.se"}
     at = admin(anvandare={**bo, "groups": ["alla-anstallda", "nyckeltal-redaktorer"]})
     assert at.text[0].value == "Inloggad som bo.berg@boras.se."
     assert at.file_uploader
 
 
-def test_inloggad_utan_behorighet_far_inte_andra(fil):
+def test_inloggad_utan_behorighet_far_inte_andra(fil, admin):
     for okand, visas_som in (
         (
             {"is_logged_in": True, "email": "okand@boras.se", "groups": ["alla-anstallda"]},
@@ -132,7 +129,7 @@ def test_inloggad_utan_behorighet_far_inte_andra(fil):
         assert at.button(key="admin_logga_ut_obehorig").label == "Logga ut"
 
 
-def test_losenordet_ar_avstangt_i_drift_om_det_inte_slas_pa(fil, monkeypatch):
+def test_losenordet_ar_avstangt_i_drift_om_det_inte_slas_pa(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     monkeypatch.setenv("NYCKELTAL_DRIFT", "1")
     at = admin()
@@ -142,7 +139,7 @@ def test_losenordet_ar_avstangt_i_drift_om_det_inte_slas_pa(fil, monkeypatch):
     assert at.text[0].value == "Inloggad som Anna Andersson (lösenord)."
 
 
-def test_misslyckade_forsok_raknas_pa_servern_och_overlever_en_ny_session(fil, monkeypatch):
+def test_misslyckade_forsok_raknas_pa_servern_och_overlever_en_ny_session(fil, monkeypatch, admin):
     """Five wrong passwords for one name pause that name; a reload (a new session) does not
     start the count again, and the right password is refused until the pause is over."""
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
@@ -158,7 +155,7 @@ def test_misslyckade_forsok_raknas_pa_servern_och_overlever_en_ny_session(fil, m
     assert logga_in(admin(), namn="Bo Berg").text[0].value == "Inloggad som Bo Berg (lösenord)."
 
 
-def test_fel_losenord_slapper_inte_in(fil, monkeypatch):
+def test_fel_losenord_slapper_inte_in(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     at = logga_in(admin(), losenord="fel")
     assert not at.exception
@@ -166,14 +163,14 @@ def test_fel_losenord_slapper_inte_in(fil, monkeypatch):
     assert not at.file_uploader
 
 
-def test_losenord_fran_streamlits_secrets(fil):
+def test_losenord_fran_streamlits_secrets(fil, admin):
     at = logga_in(admin(losenord_i_secrets=True))
     assert not at.exception
     assert at.text[0].value == "Inloggad som Anna Andersson (lösenord)."
     assert at.file_uploader
 
 
-def test_felaktig_fil_visar_fel_med_rad_och_kolumn_och_inget_sparas(fil, monkeypatch):
+def test_felaktig_fil_visar_fel_med_rad_och_kolumn_och_inget_sparas(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     fore = innehall(fil)
     at = ladda_upp(logga_in(admin()), csv_fil(rad(varde="-5"), rad(manad="13")), "fel.csv")
@@ -187,9 +184,9 @@ def test_felaktig_fil_visar_fel_med_rad_och_kolumn_och_inget_sparas(fil, monkeyp
     assert innehall(fil) == fore
 
 
-def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil):
+def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil, admin, oppna_sida):
     # a viewer has October 2022 open before anything is imported
-    oversikt = sida(ar="2022", manad="oktober")
+    oversikt = oppna_sida(ar="2022", manad="oktober")
     assert kort(oversikt)["Hushåll med försörjningsstöd ↘"] == "uppgift saknas"
     assert kort(oversikt)["Mottagna flyktingar ↗"] == "uppgift saknas"
 
@@ -218,12 +215,12 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil):
     # January–October 2022: 44 923 + 5 012 tkr, the imported cumulative figure
     assert m["Nettokostnad ekonomiskt bistånd ↘"] == "49\u00a0935\u00a0tkr"
     # another page: the monthly cost chart of Ekonomiskt bistånd has October's 5 012 tkr
-    bistand = sida(ar="2022", manad="oktober").switch_page("sidor/ekonomiskt_bistand.py").run()
+    bistand = oppna_sida("sidor/ekonomiskt_bistand.py", ar="2022", manad="oktober")
     assert not bistand.exception
     spec = " ".join(d.proto.spec for d in bistand.get("plotly_chart"))
     assert "5012" in spec
     # and the sources page counts the new document
-    kallor = sida().switch_page("sidor/kallor.py").run()
+    kallor = oppna_sida("sidor/kallor.py")
     assert kort(kallor)["Källdokument"] == "11"
 
     # a comment on October is shown under the cards of the overview
@@ -252,7 +249,7 @@ def test_import_syns_pa_sidorna_utan_omstart_och_forsvinner_med_angra(fil):
     assert kort(oversikt)["Mottagna flyktingar ↗"] == "uppgift saknas"
 
 
-def test_rattelse_visar_gammalt_och_nytt_varde(fil, monkeypatch):
+def test_rattelse_visar_gammalt_och_nytt_varde(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     at = ladda_upp(logga_in(admin()), RATTELSE, "rattelse.csv")
     assert not at.exception
@@ -260,7 +257,7 @@ def test_rattelse_visar_gammalt_och_nytt_varde(fil, monkeypatch):
     assert at.dataframe[0].value["Värde (gammalt → nytt)"].tolist() == ["648 → 650"]
 
 
-def test_en_annan_import_som_pagar_ger_ett_tydligt_meddelande(fil, monkeypatch):
+def test_en_annan_import_som_pagar_ger_ett_tydligt_meddelande(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     at = ladda_upp(logga_in(admin()), OKTOBER)
     fore = innehall(fil)
@@ -271,7 +268,7 @@ def test_en_annan_import_som_pagar_ger_ett_tydligt_meddelande(fil, monkeypatch):
     assert innehall(fil) == fore
 
 
-def test_mallarna_kan_laddas_ned(fil, monkeypatch):
+def test_mallarna_kan_laddas_ned(fil, monkeypatch, admin):
     monkeypatch.setenv("NYCKELTAL_ADMIN_LOSENORD", LOSENORD)
     at = logga_in(admin())
     knappar = {k.proto.label: k for k in at.get("download_button")}
@@ -279,7 +276,7 @@ def test_mallarna_kan_laddas_ned(fil, monkeypatch):
 
 
 def test_uppfoljningsrapporten_forhandsgranskas_med_avstamningar_och_det_som_inte_tolkats(
-    fil, monkeypatch
+    fil, monkeypatch, admin
 ):
     """The committee's own report as the upload: nothing in it is new (data/ was typed from
     it), the documented disagreements show as on Källor och kvalitet, and the sentences with

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import fastexcel
 import pytest
-from conftest import streamlit_server
+from conftest import BREDDER, spara_skarmbild, streamlit_server, vanta_tills_klar
 from import_filer import OKTOBER, varde
-from test_webblasare import (
-    BREDDER,
-    oppna,
-    spara_skarmbild,
-    vanta_tills_klar,
-    webblasare,  # noqa: F401  (the shared browser fixture)
-)
 
 from nyckeltal import bygg
 
-ROT = Path(__file__).resolve().parent.parent
 LOSENORD = "webblasartest-lösenord"
 
 
@@ -47,9 +39,9 @@ def utan_fel(sida, js_fel):
     assert overflow <= 0
 
 
-def test_administrationen_i_webblasaren(server, webblasare, tmp_path):  # noqa: F811
+def test_administrationen_i_webblasaren(server, oppna_i_webblasaren, tmp_path):
     bas, databasfil = server
-    sida, js_fel = oppna(webblasare, f"{bas}/admin", *BREDDER["surfplatta"])
+    sida, js_fel = oppna_i_webblasaren(f"{bas}/admin", *BREDDER["surfplatta"])
     try:
         logga_in(sida)
         fil = tmp_path / "oktober.csv"
@@ -79,7 +71,7 @@ def test_administrationen_i_webblasaren(server, webblasare, tmp_path):  # noqa: 
         sida.close()
     assert varde(databasfil, "hushall_forsorjningsstod", 2022, "manad", 10) == 655
     # the overview in a new browser page shows October at once
-    oversikt, js_fel = oppna(webblasare, f"{bas}/?ar=2022&manad=oktober", *BREDDER["laptop"])
+    oversikt, js_fel = oppna_i_webblasaren(f"{bas}/?ar=2022&manad=oktober", *BREDDER["laptop"])
     try:
         hushall = oversikt.locator('[data-testid="stMetric"]').filter(has_text="Hushåll med")
         assert "655" in hushall.inner_text()

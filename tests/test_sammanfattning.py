@@ -138,38 +138,12 @@ def test_markdown_visar_asterisken_som_den_star():
     assert FOTNOT.startswith("* ")
 
 
-def kommentar_frame() -> pl.DataFrame:
-    """Shaped like kommentarer_alla: what staff write on the page Administration."""
-    import datetime as dt
-
-    return pl.DataFrame(
-        {
-            "indikator_id": ["hushall_forsorjningsstod", "mottagna_flyktingar"],
-            "namn": ["Hushåll med försörjningsstöd", "Mottagna flyktingar"],
-            "ar": [2022, 2022],
-            "manad": [9, 8],
-            "text": ["Färre hushåll efter *sommarens* insatser.", "Två familjer flyttade."],
-            "vem": ["Anna", "Bo"],
-            "nar": [dt.datetime(2022, 10, 20, 9, 0), dt.datetime(2022, 10, 21, 9, 0)],
-        },
-        schema={
-            "indikator_id": pl.String,
-            "namn": pl.String,
-            "ar": pl.Int32,
-            "manad": pl.Int32,
-            "text": pl.String,
-            "vem": pl.String,
-            "nar": pl.Datetime("us"),
-        },
-    )
-
-
-def test_sparade_kommentarer_per_omrade(db):
+def test_sparade_kommentarer_per_omrade(db, kommentarer):
     from dataclasses import replace
 
     from nyckeltal.sammanfattning import sparade_kommentarer
 
-    underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentar_frame())
+    underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentarer)
     assert sparade_kommentarer(underlag, "bistand") == (
         "Hushåll med försörjningsstöd, september 2022: Färre hushåll efter *sommarens* "
         "insatser. (Anna, 2022-10-20)",

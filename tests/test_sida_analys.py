@@ -5,19 +5,10 @@ bistånd); computed ones are written out from them."""
 import json
 
 from conftest import flikinnehall
-from streamlit.testing.v1 import AppTest
 
 SIDA = "sidor/analys.py"
 FLIKAR = "analys_flik"  # the page's sections are tabs; only the open one is built
 NBSP = "\u00a0"
-
-
-def oppna(**query) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
 
 
 def kort(at):
@@ -39,8 +30,8 @@ def spar(spec, namn):
     return next(t for t in spec["data"] if t.get("name") == namn)
 
 
-def test_prognos_bredvid_forvaltningens_och_budgeten():
-    at = oppna()
+def test_prognos_bredvid_forvaltningens_och_budgeten(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     assert at.title[0].value == "Analys och prognos"
     m = kort(at)
@@ -66,8 +57,8 @@ def test_prognos_bredvid_forvaltningens_och_budgeten():
     assert spar(prognos, f"Förvaltningens prognos: 60{NBSP}500{NBSP}tkr")["y"] == [60500]
 
 
-def test_mal_sasong_och_volym():
-    at = oppna()
+def test_mal_sasong_och_volym(oppna_sida):
+    at = oppna_sida(SIDA)
     text = texter(at)
     assert "Takten hittills är −14,0 per månad ((648 − 718) / 5 månader" in text
     assert "så målet nås" in text
@@ -90,8 +81,8 @@ def test_mal_sasong_och_volym():
     assert any(b.label == "Ladda ned sidans tabeller (Excel)" for b in at.get("download_button"))
 
 
-def test_tertial_2_fran_url_andrar_siffrorna_och_sager_vad_som_saknas():
-    at = oppna(period="Tertial 2")
+def test_tertial_2_fran_url_andrar_siffrorna_och_sager_vad_som_saknas(oppna_sida):
+    at = oppna_sida(SIDA, period="Tertial 2")
     assert not at.exception
     m = kort(at)
     # January–August: 44 923 − 4 815 = 40 108; × mean(37 469 / … ) differs from September's
@@ -103,16 +94,16 @@ def test_tertial_2_fran_url_andrar_siffrorna_och_sager_vad_som_saknas():
     assert "(667 − 718) / 4 månader" in text
 
 
-def test_annan_serie_utan_monster_sager_varfor():
-    at = oppna()
+def test_annan_serie_utan_monster_sager_varfor(oppna_sida):
+    at = oppna_sida(SIDA)
     at.selectbox(key="analys_serie").select("hushall_forsorjningsstod").run()
     assert not at.exception
     assert kort(at)["Framskrivning helår"] == "uppgift saknas"
     assert "inget tidigare år har både september och ett värde för december" in texter(at)
 
 
-def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
-    at = oppna()
+def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen(oppna_sida):
+    at = oppna_sida(SIDA)
     assert [t.label for t in at.tabs] == [
         "Helårsprognos",
         "Vad krävs för målen",
@@ -125,7 +116,7 @@ def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
     at.run()
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     assert nycklar == ["analys_prognos", "analys_helar"]
-    at = oppna(analys_flik="Vad krävs för målen")
+    at = oppna_sida(SIDA, analys_flik="Vad krävs för målen")
     assert not at.exception
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     # every target's card, one target's chart at a time, chosen above it
@@ -137,8 +128,8 @@ def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_malen():
     assert len(nycklar) == 1 and nycklar[0].startswith("analys_takt_mottagna")
 
 
-def test_maltabellen_skriver_talen_som_texten_och_forklarar_kaa():
-    at = oppna(analys_flik="Vad krävs för målen")
+def test_maltabellen_skriver_talen_som_texten_och_forklarar_kaa(oppna_sida):
+    at = oppna_sida(SIDA, analys_flik="Vad krävs för målen")
     assert not at.exception
     tabell = at.table[0].value
     rader = {r["Mått"]: r for _, r in tabell.iterrows()}

@@ -5,7 +5,6 @@ and the page started from dashboard.py as a user's browser would."""
 import json
 
 from conftest import oppna_tabellerna
-from streamlit.testing.v1 import AppTest
 
 NBSP = "\u00a0"
 SIDA = "sidor/arbetsmarknad.py"
@@ -85,14 +84,6 @@ def test_arbetsmarknad_maj_till_augusti_har_bara_arets_uppgifter(db):
 # --- page ----------------------------------------------------------------------------------
 
 
-def starta(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
-
-
 def kort(at):
     return {m.label: m for m in at.metric}
 
@@ -105,8 +96,8 @@ def texter(at):
     return " ".join(c.value for c in at.caption).replace(NBSP, " ")
 
 
-def test_sidan_visar_arbetsmarknadens_nyckeltal():
-    at = starta()
+def test_sidan_visar_arbetsmarknadens_nyckeltal(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     m = kort(at)
     insatser = m["Personer i arbetsmarknadsinsatser ↘"]
@@ -152,8 +143,8 @@ def test_sidan_visar_arbetsmarknadens_nyckeltal():
     assert m["Personer i anställning eller praktik"].value == "cirka 130"
 
 
-def test_tertial_2_visar_uppgift_saknas_och_arets_uppgifter():
-    at = starta(ar="2022", period="Tertial 2")
+def test_tertial_2_visar_uppgift_saknas_och_arets_uppgifter(oppna_sida):
+    at = oppna_sida(SIDA, ar="2022", period="Tertial 2")
     assert not at.exception
     m = kort(at)
     assert m["Personer i arbetsmarknadsinsatser ↘"].value == "uppgift saknas"
@@ -164,8 +155,8 @@ def test_tertial_2_visar_uppgift_saknas_och_arets_uppgifter():
     assert any("Uppgift saknas för augusti 2022" in i.value for i in at.info)
 
 
-def test_byte_av_jamforelsear_andrar_diagrammet():
-    at = starta()
+def test_byte_av_jamforelsear_andrar_diagrammet(oppna_sida):
+    at = oppna_sida(SIDA)
     at.selectbox(key="jamfor").select(2020).run()
     assert not at.exception
     former = diagram(at)[0]

@@ -3,18 +3,8 @@ period in the URL. Expected figures are typed from the budget follow-up after Se
 
 import json
 
-from streamlit.testing.v1 import AppTest
-
-TIMEOUT = 60
+SIDA = "sidor/ekonomi.py"
 NBSP, MINUS = "\u00a0", "\u2212"
-
-
-def oppna(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page("sidor/ekonomi.py").run()
 
 
 def kort(at):
@@ -29,8 +19,8 @@ def text(at):
     return " ".join(e.value for e in [*at.caption, *at.info, *at.warning, *at.markdown])
 
 
-def test_uppfoljningen_efter_september_2022():
-    at = oppna()  # default: hittills i år, september 2022
+def test_uppfoljningen_efter_september_2022(oppna_sida):
+    at = oppna_sida(SIDA)  # default: hittills i år, september 2022
     assert not at.exception
     m = kort(at)
     assert m["Kommunbidrag"] == f"252{NBSP}950{NBSP}tkr"
@@ -47,8 +37,8 @@ def test_uppfoljningen_efter_september_2022():
     assert f"Prognosen är ett underskott på 6{NBSP}000{NBSP}tkr för helåret" in texter
 
 
-def test_budgettabellen_med_summa_sist_och_konflikterna_markerade():
-    at = oppna()
+def test_budgettabellen_med_summa_sist_och_konflikterna_markerade(oppna_sida):
+    at = oppna_sida(SIDA)
     tabell = at.table[0].value
     assert list(tabell.columns) == [
         "Verksamhet",
@@ -76,8 +66,8 @@ def test_budgettabellen_med_summa_sist_och_konflikterna_markerade():
     assert "minus är nettokostnad" in texter and "plus är överskott" in texter
 
 
-def test_vattenfallen_summerar_till_angivna_resultat():
-    at = oppna()
+def test_vattenfallen_summerar_till_angivna_resultat(oppna_sida):
+    at = oppna_sida(SIDA)
     avvikelse, ukraina = diagram(at)
     spar = avvikelse["data"][0]
     assert spar["type"] == "waterfall"
@@ -91,8 +81,8 @@ def test_vattenfallen_summerar_till_angivna_resultat():
     assert f"10{NBSP}tkr" in varning
 
 
-def test_forutsattningarna_med_forstarkningar_och_kostnadsokningar():
-    at = oppna()
+def test_forutsattningarna_med_forstarkningar_och_kostnadsokningar(oppna_sida):
+    at = oppna_sida(SIDA)
     ramen, okningar = at.table[-2].value, at.table[-1].value
     poster = dict(zip(ramen["Post"], ramen["Belopp"]))
     stadsdelsvardar = "Förstärkning: Stadsdelsvärdar (KF 2021-06-23 § 120)"
@@ -106,9 +96,9 @@ def test_forutsattningarna_med_forstarkningar_och_kostnadsokningar():
     assert "2.1 Ekonomiska förutsättningar 2022" in text(at)
 
 
-def test_manad_utan_uppfoljning_visar_uppgift_saknas():
+def test_manad_utan_uppfoljning_visar_uppgift_saknas(oppna_sida):
     # Tertial 2 ends in August: no follow-up exists, never a zero or an exception
-    at = oppna(ar="2022", period="Tertial 2")
+    at = oppna_sida(SIDA, ar="2022", period="Tertial 2")
     assert not at.exception
     m = kort(at)
     assert m["Resultat efter augusti ↗"] == "uppgift saknas"
@@ -118,8 +108,8 @@ def test_manad_utan_uppfoljning_visar_uppgift_saknas():
     assert "efter september 2022" in " ".join(i.value for i in at.info)
 
 
-def test_ar_utan_data_visar_uppgift_saknas():
-    at = oppna(ar="2021")
+def test_ar_utan_data_visar_uppgift_saknas(oppna_sida):
+    at = oppna_sida(SIDA, ar="2021")
     assert not at.exception
     assert set(kort(at).values()) == {"uppgift saknas"}
     assert not at.dataframe and len(at.table) == 0

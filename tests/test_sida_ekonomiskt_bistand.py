@@ -5,7 +5,6 @@ committee's papers of 27 October 2022 (bilagan, 2.1 Ekonomiskt bistånd), not fr
 import json
 
 from conftest import flikinnehall
-from streamlit.testing.v1 import AppTest
 
 SIDA = "sidor/ekonomiskt_bistand.py"
 FLIKAR = "bistand_flik"  # the page's sections are tabs; only the open one is built
@@ -64,14 +63,6 @@ def test_hushall_per_manad_och_medel(db):
 # --- The page ---------------------------------------------------------------------------------
 
 
-def oppna(**query) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
-
-
 def kort(at):
     return {m.label: m for m in at.metric}
 
@@ -92,8 +83,8 @@ def texter(at):
     return flikinnehall(at, FLIKAR)[1].replace(NBSP, " ")
 
 
-def test_sidan_visar_september_2022_med_mal_budget_och_jamforelse():
-    at = oppna()
+def test_sidan_visar_september_2022_med_mal_budget_och_jamforelse(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     assert at.title[0].value == "Ekonomiskt bistånd"
     m = kort(at)
@@ -111,8 +102,8 @@ def test_sidan_visar_september_2022_med_mal_budget_och_jamforelse():
     assert "−3 000 tkr" in text  # forecast deviation of Ekonomiskt bistånd for the year
 
 
-def test_diagrammen_bar_seedernas_siffror():
-    at = oppna()
+def test_diagrammen_bar_seedernas_siffror(oppna_sida):
+    at = oppna_sida(SIDA)
     kostnad = diagram(at, "bistand_kostnad_per_manad")
     assert [t["name"] for t in kostnad["data"]] == ["2020", "2021", "2022"]
     assert spar(kostnad, "2022")["y"][1] == 5203  # februari 2022
@@ -138,8 +129,8 @@ def test_diagrammen_bar_seedernas_siffror():
     assert diagram(at, "barn_ej_bistand_andel")["data"][0]["y"] == [98, 98, 99]
 
 
-def test_tertial_1_2020_visar_april_och_sager_uppgift_saknas():
-    at = oppna(ar="2020", period="Tertial 1")
+def test_tertial_1_2020_visar_april_och_sager_uppgift_saknas(oppna_sida):
+    at = oppna_sida(SIDA, ar="2020", period="Tertial 1")
     assert not at.exception
     m = kort(at)
     # 4 449 + 4 336 + 5 674 + 4 366
@@ -158,8 +149,8 @@ def test_tertial_1_2020_visar_april_och_sager_uppgift_saknas():
     assert [t["name"] for t in ack["data"]] == ["2020", "2021", "2022"]
 
 
-def test_tertial_3_utan_data_sager_uppgift_saknas_och_ritar_inga_tomma_diagram():
-    at = oppna(ar="2022", period="Tertial 3")
+def test_tertial_3_utan_data_sager_uppgift_saknas_och_ritar_inga_tomma_diagram(oppna_sida):
+    at = oppna_sida(SIDA, ar="2022", period="Tertial 3")
     assert not at.exception
     for metric in at.metric:
         assert metric.value == "uppgift saknas"
@@ -170,8 +161,8 @@ def test_tertial_3_utan_data_sager_uppgift_saknas_och_ritar_inga_tomma_diagram()
     assert "hushall_langvarigt" not in nycklar and "hushall_medel" not in nycklar
 
 
-def test_periodbyte_i_sidopanelen_andrar_sidan():
-    at = oppna()
+def test_periodbyte_i_sidopanelen_andrar_sidan(oppna_sida):
+    at = oppna_sida(SIDA)
     at.segmented_control(key="period").set_value("t2").run()
     assert not at.exception
     m = kort(at)
@@ -185,8 +176,8 @@ def test_periodbyte_i_sidopanelen_andrar_sidan():
     assert (band["x0"], band["x1"]) == (4.5, 8.5)
 
 
-def test_jamforelsear_fran_url_andrar_jamforelsen():
-    at = oppna(ar="2022", jamfor="2020")
+def test_jamforelsear_fran_url_andrar_jamforelsen(oppna_sida):
+    at = oppna_sida(SIDA, ar="2022", jamfor="2020")
     assert not at.exception
     m = kort(at)
     assert "731" in m["Hushåll med försörjningsstöd ↘"].proto.delta_description
@@ -196,8 +187,8 @@ def test_jamforelsear_fran_url_andrar_jamforelsen():
     assert spar(kostnad, "2020")["line"]["width"] > spar(kostnad, "2021")["line"]["width"]
 
 
-def test_bara_den_oppna_fliken_ritas_och_en_lank_kan_oppna_en_annan():
-    at = oppna()
+def test_bara_den_oppna_fliken_ritas_och_en_lank_kan_oppna_en_annan(oppna_sida):
+    at = oppna_sida(SIDA)
     assert [t.label for t in at.tabs] == [
         "Kostnad per månad",
         "Mot budget",
@@ -208,7 +199,7 @@ def test_bara_den_oppna_fliken_ritas_och_en_lank_kan_oppna_en_annan():
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     assert nycklar == ["bistand_kostnad_per_manad"]
     # a shared link (?bistand_flik=Hushåll) opens the households, with the period
-    at = oppna(bistand_flik="Hushåll", period="Tertial 2")
+    at = oppna_sida(SIDA, bistand_flik="Hushåll", period="Tertial 2")
     assert not at.exception
     nycklar = [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
     # January–August has no stated mean, so only the monthly chart

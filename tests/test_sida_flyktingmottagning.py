@@ -5,7 +5,6 @@ started from dashboard.py as a user's browser would."""
 import json
 
 from conftest import flikinnehall, oppna_tabellerna
-from streamlit.testing.v1 import AppTest
 
 NBSP = "\u00a0"
 SIDA = "sidor/flyktingmottagning.py"
@@ -77,14 +76,6 @@ def test_flykting_fordelningar_2021_bara_kon_och_inget_utanfor_januari(db):
 # --- page ----------------------------------------------------------------------------------
 
 
-def starta(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
-
-
 def kort(at):
     return {m.label: m for m in at.metric}
 
@@ -101,8 +92,8 @@ def texter(at):
     return flikinnehall(at, FLIKAR)[1]
 
 
-def test_sidan_visar_mottagna_mot_mal_och_vilka_som_tagits_emot():
-    at = starta()
+def test_sidan_visar_mottagna_mot_mal_och_vilka_som_tagits_emot(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     m = kort(at)
     mottagna = m["Mottagna flyktingar ↗"]
@@ -164,8 +155,8 @@ def test_sidan_visar_mottagna_mot_mal_och_vilka_som_tagits_emot():
     assert pengar.iloc[1, 1] == f"2{NBSP}038{NBSP}300{NBSP}kr"
 
 
-def test_tertial_2_visar_uppgift_saknas_och_manaderna_maj_till_augusti():
-    at = starta(ar="2022", period="Tertial 2")
+def test_tertial_2_visar_uppgift_saknas_och_manaderna_maj_till_augusti(oppna_sida):
+    at = oppna_sida(SIDA, ar="2022", period="Tertial 2")
     assert not at.exception
     m = kort(at)
     assert m["Mottagna flyktingar ↗"].value == "uppgift saknas"
@@ -178,8 +169,8 @@ def test_tertial_2_visar_uppgift_saknas_och_manaderna_maj_till_augusti():
     assert per_manad["data"][3]["y"] == [165.0, 172.0, 163.0, 161.0]
 
 
-def test_byte_till_2021_andrar_siffrorna():
-    at = starta()
+def test_byte_till_2021_andrar_siffrorna(oppna_sida):
+    at = oppna_sida(SIDA)
     at.selectbox(key="ar").select(2021).run()
     assert not at.exception
     m = kort(at)
@@ -191,12 +182,12 @@ def test_byte_till_2021_andrar_siffrorna():
     assert "Inget mål för mottagna flyktingar 2021." in texter(at)
 
 
-def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_en_annan():
+def test_bara_den_oppna_fliken_ritas_och_lanken_kan_oppna_en_annan(oppna_sida):
     def nycklar(at):
         return [e.proto.id.rsplit("diagram_", 1)[1] for e in at.get("plotly_chart")]
 
-    at = starta()
+    at = oppna_sida(SIDA)
     assert nycklar(at) == ["flykting_mottagna_mot_mal"]
-    at = starta(flykting_flik="Kön och ålder")
+    at = oppna_sida(SIDA, flykting_flik="Kön och ålder")
     assert not at.exception
     assert nycklar(at) == ["flykting_kon", "flykting_alder"]

@@ -1,17 +1,17 @@
 """Källor och kvalitet: sources, reconciliation and disagreements, from dashboard.py."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from nyckeltal import avstamning
 from nyckeltal.katalog import OMRADEN
 from nyckeltal.perioder import beskriv_period
 
+SIDA = "sidor/kallor.py"
+
 
 @pytest.fixture(scope="module")
-def sida():
-    at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
-    return at.switch_page("sidor/kallor.py").run()
+def sida(oppna_sida):
+    return oppna_sida(SIDA)
 
 
 def test_sidan_visar_kallor_och_avstamningar(sida):
@@ -68,11 +68,10 @@ def test_okand_skillnad_syns_som_fel():
     assert kontroll.differens == -1
 
 
-def test_alla_siffror_visas_per_omrade_och_tillsammans_ar_de_alla():
+def test_alla_siffror_visas_per_omrade_och_tillsammans_ar_de_alla(oppna_sida):
     # the table lists one area at a time (Ekonomiskt bistånd first); the areas together are
     # every value of data/varden.csv, the figure on the card "Siffror i databasen"
-    at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
-    at.switch_page("sidor/kallor.py").run()
+    at = oppna_sida(SIDA)
     assert at.segmented_control(key="kallor_omrade").value == "bistand"
     kort = {m.label: m.value for m in at.metric}
     assert kort["Siffror i databasen"] == "256"

@@ -3,26 +3,16 @@ are typed from the IOP decisions of 27 October 2022 and the ESF project page for
 
 import json
 
-from streamlit.testing.v1 import AppTest
-
-TIMEOUT = 60
+SIDA = "sidor/partnerskap.py"
 NBSP = "\u00a0"
-
-
-def oppna(**query):
-    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page("sidor/partnerskap.py").run()
 
 
 def tabeller(at):
     return [d.value for d in at.dataframe]
 
 
-def test_tidslinjen_och_de_utan_period():
-    at = oppna()
+def test_tidslinjen_och_de_utan_period(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     (spec,) = [json.loads(p.proto.spec) for p in at.get("plotly_chart")]
     baser = {t["name"]: t["base"] for t in spec["data"]}
@@ -36,8 +26,8 @@ def test_tidslinjen_och_de_utan_period():
     assert "periodvalet i sidopanelen gäller inte" in at.caption[0].value
 
 
-def test_kort_per_partnerskap_med_pengar_och_mal():
-    at = oppna()
+def test_kort_per_partnerskap_med_pengar_och_mal(oppna_sida):
+    at = oppna_sida(SIDA)
     etiketter = [e.label for e in at.expander]
     assert sum("Guldkanten" in e for e in etiketter) == 1
     assert any(e.startswith("Borås Basket – ”Funkis till jobb”") for e in etiketter)
@@ -58,8 +48,8 @@ def test_kort_per_partnerskap_med_pengar_och_mal():
     assert "Dnr ALN 2022-00056 3.4.3.25" in kallor
 
 
-def test_sammanstallningen():
-    at = oppna()
+def test_sammanstallningen(oppna_sida):
+    at = oppna_sida(SIDA)
     sammanstallning = tabeller(at)[-1]
     rader = {rad["Namn"]: rad for _, rad in sammanstallning.iterrows()}
     assert rader["Borås Basket"]["Period"] == "jan 2023–dec 2025"
@@ -70,9 +60,9 @@ def test_sammanstallningen():
     assert rader["IF Elfsborg"]["Period"] == "uppgift saknas"
 
 
-def test_perioden_i_sidopanelen_paverkar_inte_sidan():
+def test_perioden_i_sidopanelen_paverkar_inte_sidan(oppna_sida):
     # the page is not period-bound: another year in the URL shows the same partnerships
-    standard, annat_ar = oppna(), oppna(ar="2020", period="Tertial 1")
+    standard, annat_ar = oppna_sida(SIDA), oppna_sida(SIDA, ar="2020", period="Tertial 1")
     assert not annat_ar.exception
     assert [e.label for e in annat_ar.expander] == [e.label for e in standard.expander]
     assert annat_ar.get("plotly_chart")[0].proto.spec == standard.get("plotly_chart")[0].proto.spec

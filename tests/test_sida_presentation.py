@@ -3,18 +3,8 @@ stepped with the buttons, the slide and the period in the URL so a link opens th
 Expected figures are typed from the committee's papers of 27 October 2022. The keys, the
 type size and the fit on a projector are checked in a browser in test_tillganglighet.py."""
 
-from streamlit.testing.v1 import AppTest
-
 SIDA = "sidor/presentation.py"
 NBSP = "\u00a0"
-
-
-def oppna(**query) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
 
 
 def texter(at) -> str:
@@ -30,7 +20,7 @@ def rubrik(at) -> str:
     return at.title[0].value
 
 
-def ga_till(at, rubriken: str) -> AppTest:
+def ga_till(at, rubriken: str):
     """Step with the Nästa button to the (first) slide with this heading; text that needs more
     than one slide has '(1 av 3)' after its heading."""
     for _ in range(60):
@@ -41,8 +31,8 @@ def ga_till(at, rubriken: str) -> AppTest:
     raise AssertionError(f"ingen bild med rubriken {rubriken}")
 
 
-def test_forsta_bilden_visar_perioden_och_nyckeltalen():
-    at = oppna()
+def test_forsta_bilden_visar_perioden_och_nyckeltalen(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     assert rubrik(at) == "Översikt – nyckeltal (1 av 2)"
     assert at.selectbox(key="bild").value == "Översikt – nyckeltal (1 av 2)"
@@ -58,8 +48,8 @@ def test_forsta_bilden_visar_perioden_och_nyckeltalen():
     assert "✅ nås i nuvarande takt: Hushåll med försörjningsstöd" in texter(at)
 
 
-def test_stegning_och_bilden_i_adressen():
-    at = oppna()
+def test_stegning_och_bilden_i_adressen(oppna_sida):
+    at = oppna_sida(SIDA)
     at.button(key="bild_nasta").click().run()
     assert at.query_params["bild"] == "Översikt – nyckeltal (2 av 2)"
     ga_till(at, "Ekonomiskt bistånd – nyckeltal")
@@ -83,23 +73,23 @@ def test_stegning_och_bilden_i_adressen():
     assert "skrivs fram till 60 488 tkr för helåret" in texter(at)
 
 
-def test_lank_oppnar_bild_och_period():
+def test_lank_oppnar_bild_och_period(oppna_sida):
     # ?period=Tertial 2&bild=Flyktingmottagning – läget: the view a shared link opens
-    at = oppna(period="Tertial 2", bild="Flyktingmottagning – läget")
+    at = oppna_sida(SIDA, period="Tertial 2", bild="Flyktingmottagning – läget")
     assert not at.exception
     assert rubrik(at) == "Flyktingmottagning – läget"
     assert "maj–augusti 2022, jämfört med maj–augusti 2021" in texter(at)
     assert "Antal mottagna flyktingar för maj–augusti 2022: uppgift saknas." in texter(at)
 
 
-def test_diagrammen_har_en_beskrivning():
-    at = ga_till(oppna(), "Kostnad för ekonomiskt bistånd per månad")
+def test_diagrammen_har_en_beskrivning(oppna_sida):
+    at = ga_till(oppna_sida(SIDA), "Kostnad för ekonomiskt bistånd per månad")
     alt = at.get("plotly_chart")[0].proto.alt
     assert "2022" in alt and "tkr" in alt, alt
 
 
-def test_periodbyte_andrar_bilden():
-    at = ga_till(oppna(), "Ekonomiskt bistånd – nyckeltal")
+def test_periodbyte_andrar_bilden(oppna_sida):
+    at = ga_till(oppna_sida(SIDA), "Ekonomiskt bistånd – nyckeltal")
     assert kort(at)["Hushåll med försörjningsstöd ↘"] == "648"
     at.segmented_control(key="period").set_value("t1").run()
     assert not at.exception

@@ -7,18 +7,9 @@ import io
 
 from docx import Document
 from pypdf import PdfReader
-from streamlit.testing.v1 import AppTest
 
 SIDA = "sidor/rapport.py"
 NBSP = "\u00a0"
-
-
-def oppna(**query) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=120)
-    for nyckel, varde in query.items():
-        at.query_params[nyckel] = varde
-    at.run()
-    return at.switch_page(SIDA).run()
 
 
 def texter(at) -> str:
@@ -26,8 +17,8 @@ def texter(at) -> str:
     return " ".join(d.value for d in delar).replace(NBSP, " ").replace("\\", "")
 
 
-def test_texten_for_september_2022():
-    at = oppna()
+def test_texten_for_september_2022(oppna_sida):
+    at = oppna_sida(SIDA)
     assert not at.exception
     assert at.title[0].value == "Rapport"
     text = texter(at)
@@ -60,8 +51,8 @@ def test_texten_for_september_2022():
     assert any(b.label == "Ladda ned tabellerna (Excel)" for b in at.get("download_button"))
 
 
-def test_perioden_fran_url_andrar_texten():
-    at = oppna(period="Tertial 2")
+def test_perioden_fran_url_andrar_texten(oppna_sida):
+    at = oppna_sida(SIDA, period="Tertial 2")
     assert not at.exception
     text = texter(at)
     assert "667 i augusti 2022; uppgift för augusti 2021 saknas" in text
@@ -69,8 +60,8 @@ def test_perioden_fran_url_andrar_texten():
     assert "648 i september 2022" not in text
 
 
-def test_rapporten_skapas_med_kommentaren_och_oppnas():
-    at = oppna()
+def test_rapporten_skapas_med_kommentaren_och_oppnas(oppna_sida):
+    at = oppna_sida(SIDA)
     at.text_area(key="kommentar_bistand").input("Kostnaden drivs av riksnormen.").run()
     at.button(key="skapa_rapport").click().run()
     assert not at.exception

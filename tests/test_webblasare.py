@@ -9,22 +9,9 @@ of git) for a person to look at.
 from pathlib import Path
 
 import pytest
-from conftest import navigationen, streamlit_server, vanta_tills_klar
+from conftest import BREDDER, navigationen, spara_skarmbild, streamlit_server, vanta_tills_klar
 
-ROT = Path(__file__).resolve().parent.parent
-SKARMBILDER = ROT / "skarmbilder"
 SIDOR = {Path(s.fil).stem: s.vag for s in navigationen()}  # every page of the menu
-BREDDER = {"laptop": (1366, 900), "surfplatta": (820, 1180)}
-
-
-@pytest.fixture(scope="module")
-def server(appserver):
-    return appserver
-
-
-@pytest.fixture(scope="module")
-def webblasare(chromium):
-    return chromium
 
 
 def rakna_diagram(sida):
@@ -40,39 +27,10 @@ def rakna_diagram(sida):
     return antal, ritade
 
 
-def spara_skarmbild(sida, namn):
-    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit."""
-    hojd = sida.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    sida.set_viewport_size({"width": sida.viewport_size["width"], "height": min(hojd + 40, 12000)})
-    vanta_tills_klar(sida)
-    SKARMBILDER.mkdir(exist_ok=True)
-    sida.screenshot(path=SKARMBILDER / f"{namn}.png")
-
-
-def oppna(webblasare, url, bredd, hojd):
-    sida = webblasare.new_page(viewport={"width": bredd, "height": hojd}, locale="sv-SE")
-    js_fel = []
-    sida.on("pageerror", lambda fel: js_fel.append(str(fel)))
-    # the dashboard fetches nothing from outside the server (fonts, icons, trackers)
-    sida.on(
-        "request",
-        lambda req: (
-            js_fel.append(f"extern begäran: {req.url}")
-            if req.url.startswith(("http:", "https:", "ws:", "wss:"))
-            and not req.url.split("//", 1)[1].startswith("127.0.0.1")
-            else None
-        ),
-    )
-    sida.goto(url)
-    vanta_tills_klar(sida)
-    return sida, js_fel
-
-
 @pytest.mark.parametrize("bredd_namn", list(BREDDER))
 @pytest.mark.parametrize("namn", list(SIDOR))
-def test_sidan_ritas_utan_fel(server, webblasare, namn, bredd_namn):
-    bredd, hojd = BREDDER[bredd_namn]
-    sida, js_fel = oppna(webblasare, f"{server}/{SIDOR[namn]}", bredd, hojd)
+def test_sidan_ritas_utan_fel(appserver, oppna_i_webblasaren, namn, bredd_namn):
+    sida, js_fel = oppna_i_webblasaren(f"{appserver}/{SIDOR[namn]}", *BREDDER[bredd_namn])
     try:
         assert sida.locator('[data-testid="stException"]').count() == 0
         assert not js_fel, js_fel
@@ -88,8 +46,8 @@ def test_sidan_ritas_utan_fel(server, webblasare, namn, bredd_namn):
         sida.close()
 
 
-def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
-    sida, js_fel = oppna(webblasare, server, *BREDDER["laptop"])
+def test_snabbval_i_sidopanelen_byter_period_och_url(appserver, oppna_i_webblasaren):
+    sida, js_fel = oppna_i_webblasaren(appserver, *BREDDER["laptop"])
     try:
         hushall = sida.locator('[data-testid="stMetric"]').filter(has_text="Hushåll med")
         assert "648" in hushall.inner_text()
@@ -102,7 +60,7 @@ def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
     finally:
         sida.close()
     # the shared link opens the same view in a new browser page
-    ny, _ = oppna(webblasare, delad_lank, *BREDDER["laptop"])
+    ny, _ = oppna_i_webblasaren(delad_lank, *BREDDER["laptop"])
     try:
         assert (
             "718"
@@ -113,8 +71,8 @@ def test_snabbval_i_sidopanelen_byter_period_och_url(server, webblasare):
     assert not js_fel, js_fel
 
 
-def test_csv_nedladdning_av_ett_diagrams_siffror(server, webblasare):
-    sida, js_fel = oppna(webblasare, f"{server}/ekonomiskt_bistand", *BREDDER["laptop"])
+def test_csv_nedladdning_av_ett_diagrams_siffror(appserver, oppna_i_webblasaren):
+    sida, js_fel = oppna_i_webblasaren(f"{appserver}/ekonomiskt_bistand", *BREDDER["laptop"])
     try:
         sida.get_by_text("Visa siffrorna som tabell").first.click()
         knapp = sida.get_by_role("button", name="Ladda ned CSV").first
