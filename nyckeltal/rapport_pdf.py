@@ -21,7 +21,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from nyckeltal import export
+from nyckeltal import rapportmodell
 
 MALL = Path(__file__).with_name("rapport.typ")
 STANDARDER = ["ua-1", "a-2a"]
@@ -50,7 +50,7 @@ def _typsnitt(mappar: tuple[str, ...]):
 
 
 def _tabell(rubrik: str, rubriker, rader, bredder) -> dict:
-    t = export.utan_bildtecken
+    t = rapportmodell.utan_bildtecken
     return {
         "rubrik": rubrik,
         "rubriker": [t(r) for r in rubriker],
@@ -59,7 +59,7 @@ def _tabell(rubrik: str, rubriker, rader, bredder) -> dict:
     }
 
 
-def bildfiler(rapport: export.Rapport) -> dict[tuple[int, int], str]:
+def bildfiler(rapport: rapportmodell.Rapport) -> dict[tuple[int, int], str]:
     """(section, chart) -> the file name of the chart's PNG in the template's root."""
     return {
         (i, j): f"diagram_{i}_{j}.png"
@@ -69,13 +69,13 @@ def bildfiler(rapport: export.Rapport) -> dict[tuple[int, int], str]:
     }
 
 
-def data(rapport: export.Rapport, familjer: list[str]) -> dict:
+def data(rapport: rapportmodell.Rapport, familjer: list[str]) -> dict:
     """The report as the template's JSON: every string as the report has it, less emoji."""
-    t = export.utan_bildtecken
+    t = rapportmodell.utan_bildtecken
     bilder = bildfiler(rapport)
     avsnitt = []
     for i, a in enumerate(rapport.avsnitt):
-        kommentarer = [s for k in (*a.sparade, a.kommentar) for s in export.stycken(k)]
+        kommentarer = [s for k in (*a.sparade, a.kommentar) for s in rapportmodell.stycken(k)]
         avsnitt.append(
             {
                 "rubrik": t(a.rubrik),
@@ -87,8 +87,8 @@ def data(rapport: export.Rapport, familjer: list[str]) -> dict:
                         "rubrik": t(d.rubrik),
                         "bild": bilder.get((i, j)),
                         "alt": t(d.alt or d.rubrik),
-                        "kalla": t(f"{export.KALLA}: {d.kalla}"),
-                        "saknas": export.INGEN_BILD,
+                        "kalla": t(f"{rapportmodell.KALLA}: {d.kalla}"),
+                        "saknas": rapportmodell.INGEN_BILD,
                     }
                     for j, d in enumerate(a.diagram)
                 ],
@@ -97,7 +97,7 @@ def data(rapport: export.Rapport, familjer: list[str]) -> dict:
     return {
         "titel": t(rapport.titel),
         "undertitel": t(rapport.undertitel),
-        "forfattare": export.FORFATTARE,
+        "forfattare": rapportmodell.FORFATTARE,
         "typsnitt": familjer,
         "sidfot": t(f"{rapport.titel}, {rapport.undertitel.split(',')[0].lower()}"),
         "sida": "Sida",
@@ -105,21 +105,24 @@ def data(rapport: export.Rapport, familjer: list[str]) -> dict:
         "inledning": [rapport.inledning(word=False)],
         "noteringar": [t(s) for s in rapport.noteringar],
         "nyckeltal": _tabell(
-            export.NYCKELTAL, rapport.kpi_rubriker, rapport.kpi_rader, KPI_BREDDER
+            rapportmodell.NYCKELTAL, rapport.kpi_rubriker, rapport.kpi_rader, KPI_BREDDER
         ),
-        "kommentarrubrik": export.KOMMENTAR,
+        "kommentarrubrik": rapportmodell.KOMMENTAR,
         "avsnitt": avsnitt,
         "underlag": _tabell(
-            export.UNDERLAG, rapport.underlag_rubriker, rapport.underlag_rader, UNDERLAG_BREDDER
+            rapportmodell.UNDERLAG,
+            rapport.underlag_rubriker,
+            rapport.underlag_rader,
+            UNDERLAG_BREDDER,
         )
         if rapport.underlag_rader
         else None,
-        "kallrubrik": export.KALLOR,
+        "kallrubrik": rapportmodell.KALLOR,
         "kallor": [t(k) for k in rapport.kallor],
     }
 
 
-def pdf(rapport: export.Rapport) -> bytes:
+def pdf(rapport: rapportmodell.Rapport) -> bytes:
     """The report as PDF (A4): title, key-figure table, per area the generated text, the
     comments and the charts with their sources, then the figures behind the text and the
     sources. Raises typst.TypstError if the PDF cannot be written to PDF/UA-1."""

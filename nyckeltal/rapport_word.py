@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 
-from nyckeltal import export
+from nyckeltal import rapportmodell
 
 
 def _svenska(dok) -> None:
@@ -51,16 +51,16 @@ def _rubrikrad(tab, beskrivning: str) -> None:
     tblpr.append(rubrik)
 
 
-def docx(rapport: export.Rapport) -> bytes:
+def docx(rapport: rapportmodell.Rapport) -> bytes:
     """The same report as the PDF as an editable Word document."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Cm, Pt
 
-    text = export.utan_bildtecken
+    text = rapportmodell.utan_bildtecken
     dok = Document()
     dok.core_properties.title = rapport.titel
-    dok.core_properties.author = export.FORFATTARE
+    dok.core_properties.author = rapportmodell.FORFATTARE
     dok.core_properties.language = "sv-SE"
     _svenska(dok)
     dok.styles["Normal"].font.size = Pt(10.5)
@@ -97,8 +97,8 @@ def docx(rapport: export.Rapport) -> bytes:
     liten(rapport.inledning(word=True))
     for notering in rapport.noteringar:
         liten(notering)
-    dok.add_heading(export.NYCKELTAL, 2)
-    tabell(export.NYCKELTAL, rapport.kpi_rubriker, rapport.kpi_rader, 8.5)
+    dok.add_heading(rapportmodell.NYCKELTAL, 2)
+    tabell(rapportmodell.NYCKELTAL, rapport.kpi_rubriker, rapport.kpi_rader, 8.5)
     for avsnitt in rapport.avsnitt:
         dok.add_heading(text(avsnitt.rubrik), 2)
         if avsnitt.text:
@@ -108,9 +108,9 @@ def docx(rapport: export.Rapport) -> bytes:
         if avsnitt.fotnot:
             liten(avsnitt.fotnot)
         if avsnitt.sparade or avsnitt.kommentar.strip():
-            dok.add_heading(export.KOMMENTAR, 3)
+            dok.add_heading(rapportmodell.KOMMENTAR, 3)
             for kommentar in (*avsnitt.sparade, avsnitt.kommentar):
-                for stycke in export.stycken(kommentar):
+                for stycke in rapportmodell.stycken(kommentar):
                     dok.add_paragraph(stycke)
         for diagram in avsnitt.diagram:
             dok.add_heading(text(diagram.rubrik), 3)
@@ -121,14 +121,14 @@ def docx(rapport: export.Rapport) -> bytes:
                 )
                 _alt_text(bild, alt, text(diagram.rubrik))
             else:
-                liten(export.INGEN_BILD)
+                liten(rapportmodell.INGEN_BILD)
                 dok.add_paragraph(alt)
-            liten(f"{export.KALLA}: {diagram.kalla}", 8)
+            liten(f"{rapportmodell.KALLA}: {diagram.kalla}", 8)
     if rapport.underlag_rader:
-        dok.add_heading(export.UNDERLAG, 2)
-        tabell(export.UNDERLAG, rapport.underlag_rubriker, rapport.underlag_rader, 7.5)
+        dok.add_heading(rapportmodell.UNDERLAG, 2)
+        tabell(rapportmodell.UNDERLAG, rapport.underlag_rubriker, rapport.underlag_rader, 7.5)
     if rapport.kallor:
-        dok.add_heading(export.KALLOR, 2)
+        dok.add_heading(rapportmodell.KALLOR, 2)
         for kalla in rapport.kallor:
             dok.add_paragraph(text(kalla), style="List Bullet")
     buf = io.BytesIO()

@@ -16,7 +16,7 @@ import polars as pl
 import pyarrow as pa
 import streamlit as st
 
-from nyckeltal import bygg, export, sokvagar
+from nyckeltal import bygg, excel, sokvagar
 from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
 from nyckeltal.figurer.beskrivning import alt_text
@@ -258,11 +258,11 @@ def visa_nedladdningsbar_tabell(
     )
     xlsx.download_button(
         "Ladda ned Excel",
-        data=lambda: export.excel(
-            [export.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
+        data=lambda: excel.excel(
+            [excel.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
         ),
         file_name=f"{nyckel}.xlsx",
-        mime=export.XLSX_MIME,
+        mime=excel.XLSX_MIME,
         key=f"xlsx_{nyckel}",
         on_click="ignore",
     )

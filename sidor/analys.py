@@ -5,7 +5,7 @@ comes from the number of households and how much from the amount per household."
 import polars as pl
 import streamlit as st
 
-from nyckeltal import export, framskrivning, maltakt, sasong, totaler, volymanalys
+from nyckeltal import excel, framskrivning, maltakt, sasong, totaler, volymanalys
 from nyckeltal.figurer import analys as figurer
 from nyckeltal.format import (
     UPPGIFT_SAKNAS,
@@ -161,7 +161,7 @@ def prognosdel(period: Period, serie_id: str) -> dict:
             )
             .rename(rubriker)
         )
-        ut["prov_export"] = export.Tabell(
+        ut["prov_export"] = excel.Tabell(
             "Återprövning", provtabell, {**enheter, "fel_procent": "procent"}, rubriker, kalla
         )
     return ut
@@ -247,7 +247,7 @@ def maldel(period: Period) -> dict:
             {"manad": "manad"},
             maltakt.MALTAKT_RUBRIKER,
         ).drop("Enhet")
-        ut["export"] = export.Tabell(
+        ut["export"] = excel.Tabell(
             "Vad krävs",
             takttabell,
             maltakt.MALTAKT_ENHETER,
@@ -332,8 +332,8 @@ period = vald_period()
 ar, till = period.ar, period.till_manad
 
 
-def tabell_for_excel(d: dict) -> export.Tabell:
-    return export.Tabell(d["namn"], d["tabell"], d["enheter"], d["rubriker"], d["kalla"])
+def tabell_for_excel(d: dict) -> excel.Tabell:
+    return excel.Tabell(d["namn"], d["tabell"], d["enheter"], d["rubriker"], d["kalla"])
 
 
 def visa(d: dict) -> None:
@@ -349,7 +349,7 @@ def visa(d: dict) -> None:
     )
 
 
-def sidans_tabeller(serie_id: str | None) -> list[export.Tabell]:
+def sidans_tabeller(serie_id: str | None) -> list[excel.Tabell]:
     """Every table of the page, whichever tab is open, for the page's Excel file (on click)."""
     tabeller = []
     if serie_id is not None:
@@ -358,7 +358,7 @@ def sidans_tabeller(serie_id: str | None) -> list[export.Tabell]:
         if "prov_export" in del_:
             tabeller.append(del_["prov_export"])
     alla, _, kalla = alla_serier(period)
-    tabeller.append(export.Tabell("Alla serier", alla, {}, ALLA_RUBRIKER, kalla))
+    tabeller.append(excel.Tabell("Alla serier", alla, {}, ALLA_RUBRIKER, kalla))
     mal = maldel(period)
     tabeller += [tabell_for_excel(d) for _, _, d in mal["takter"] if d is not None]
     if "export" in mal:
@@ -566,11 +566,11 @@ visa_flikar(
 st.divider()
 st.download_button(
     "Ladda ned sidans tabeller (Excel)",
-    data=lambda: export.excel(
+    data=lambda: excel.excel(
         sidans_tabeller(serie_id), titel=f"Analys och prognos, {period.etikett}"
     ),
     file_name=f"analys_{period.ar}_{period.fran_manad:02d}-{period.till_manad:02d}.xlsx",
-    mime=export.XLSX_MIME,
+    mime=excel.XLSX_MIME,
     key="analys_excel",
     icon=":material/download:",
     on_click="ignore",

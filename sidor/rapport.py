@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import polars as pl
 import streamlit as st
 
-from nyckeltal import export, maltakt, totaler
+from nyckeltal import diagrambilder, excel, maltakt, rapportinnehall, rapportmodell, totaler
 from nyckeltal.format import formatera_per_rad
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
@@ -38,23 +38,23 @@ def berakna(period: Period) -> dict:
     figures of the text, and the tables for Excel. The report files are built on click."""
     underlag = hamta_underlag(fraga, period)
     texter = sammanfatta(underlag)
-    kpier = export.rapportkpier(underlag)
+    kpier = rapportinnehall.rapportkpier(underlag)
     tot = totaler.Totaler(underlag.totaler)
     uppgifter = uppgiftstabell(texter)
 
     tabeller = [
-        export.Tabell(
+        excel.Tabell(
             "Nyckeltal",
-            export.kpi_frame(kpier),
+            rapportinnehall.kpi_frame(kpier),
             {"varde": "antal", "jamforelsevarde": "antal", "forandring": "antal"},
-            export.KPI_FRAME_RUBRIKER,
+            rapportinnehall.KPI_FRAME_RUBRIKER,
         ),
-        export.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
+        excel.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
     ]
     takter = maltakt.maltakter(tot, underlag.indikatorer, period)
     if takter:
         tabeller.append(
-            export.Tabell(
+            excel.Tabell(
                 "Vad krävs för målen",
                 maltakt.maltakttabell(takter),
                 maltakt.MALTAKT_ENHETER,
@@ -64,7 +64,9 @@ def berakna(period: Period) -> dict:
     return {
         "underlag": underlag,
         "nyckeltal": pl.DataFrame(
-            list(export.kpi_rader(kpier)), schema=list(export.KPI_RUBRIKER), orient="row"
+            list(rapportinnehall.kpi_rader(kpier)),
+            schema=list(rapportinnehall.KPI_RUBRIKER),
+            orient="row",
         ),
         "texter": tuple(
             {
@@ -76,7 +78,7 @@ def berakna(period: Period) -> dict:
             }
             for text in texter
         ),
-        "analys": tuple(som_markdown(punkt) for punkt in export.analyspunkter(underlag)),
+        "analys": tuple(som_markdown(punkt) for punkt in rapportinnehall.analyspunkter(underlag)),
         # Swedish-formatted with each row's unit ('44 923 tkr', '7 431 kr'), which makes the
         # unit column redundant on screen; the Excel file keeps the raw numbers and the unit
         "uppgifter": formatera_per_rad(uppgifter, {"varde": 0})
@@ -130,7 +132,7 @@ with st.container(border=True):
         st.markdown(punkt)
     st.text_area(
         "Förvaltningens kommentar: analys och prognos",
-        key=f"kommentar_{export.ANALYS}",
+        key=f"kommentar_{rapportinnehall.ANALYS}",
         height=90,
     )
 
@@ -141,7 +143,7 @@ with st.expander("Siffrorna i texten och var de kommer ifrån"):
 st.subheader("Ladda ned")
 kommentarer = {
     omrade: st.session_state.get(f"kommentar_{omrade}", "") or ""
-    for omrade in [t["omrade"] for t in sida["texter"]] + [export.ANALYS]
+    for omrade in [t["omrade"] for t in sida["texter"]] + [rapportinnehall.ANALYS]
 }
 nyckel = hashlib.sha256(repr((period, sorted(kommentarer.items()))).encode()).hexdigest()
 tabeller = sida["tabeller"]
@@ -150,9 +152,9 @@ vanster, hoger = st.columns(2)
 with vanster:
     st.download_button(
         "Ladda ned tabellerna (Excel)",
-        data=lambda: export.excel(tabeller, titel=f"Rapport {period.etikett}"),
+        data=lambda: excel.excel(tabeller, titel=f"Rapport {period.etikett}"),
         file_name=f"rapport_{period.ar}_{period.fran_manad:02d}-{period.till_manad:02d}.xlsx",
-        mime=export.XLSX_MIME,
+        mime=excel.XLSX_MIME,
         key="rapport_excel",
         icon=":material/table:",
         on_click="ignore",
@@ -171,7 +173,7 @@ with hoger:
 if skapa:
     with st.status("Skapar rapporten …", expanded=True) as status:
         st.write("Samlar siffror, text och diagram …")
-        diagram = export.rapportdiagram(underlag)
+        diagram = rapportinnehall.rapportdiagram(underlag)
         figurnyckel = hashlib.sha256("".join(d.fig.to_json() for d in diagram).encode()).hexdigest()
         bilder: dict[str, bytes | None] = {}
         noteringar = []
@@ -186,20 +188,20 @@ if skapa:
                 stapel.progress(klara / totalt, text=f"Ritade diagram {klara} av {totalt} …")
 
             try:
-                pngs = export.pngs([d.fig for d in diagram], framsteg=framsteg)
+                pngs = diagrambilder.pngs([d.fig for d in diagram], framsteg=framsteg)
                 bilder = {d.rubrik: png for d, png in zip(diagram, pngs)}
                 st.session_state["rapport_bilder"] = (figurnyckel, bilder)
-            except export.BildFel as fel:
+            except diagrambilder.BildFel as fel:
                 noteringar.append(
                     "Diagrammen kunde inte ritas som bilder när rapporten skapades; "
                     "rapporten har rubrikerna och källorna men inte bilderna."
                 )
                 st.warning(str(fel), icon="⚠️")
-        rapport = export.bygg_rapport(underlag, bilder, kommentarer, noteringar, diagram)
+        rapport = rapportinnehall.bygg_rapport(underlag, bilder, kommentarer, noteringar, diagram)
         st.write("Skriver PDF …")
-        pdf = export.pdf(rapport)
+        pdf = rapportmodell.pdf(rapport)
         st.write("Skriver Word-dokument …")
-        word = export.docx(rapport)
+        word = rapportmodell.docx(rapport)
         st.session_state["rapport_filer"] = (nyckel, rapport.filnamn, pdf, word)
         status.update(label="Rapporten är klar att ladda ned", state="complete", expanded=False)
 
@@ -211,7 +213,7 @@ if filer and filer[0] == nyckel:
         "Ladda ned PDF",
         data=pdf,
         file_name=f"{filnamn}.pdf",
-        mime=export.PDF_MIME,
+        mime=rapportmodell.PDF_MIME,
         key="rapport_pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",
@@ -221,7 +223,7 @@ if filer and filer[0] == nyckel:
         "Ladda ned Word (DOCX)",
         data=word,
         file_name=f"{filnamn}.docx",
-        mime=export.DOCX_MIME,
+        mime=rapportmodell.DOCX_MIME,
         key="rapport_docx",
         icon=":material/edit_document:",
         on_click="ignore",

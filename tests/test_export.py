@@ -17,7 +17,7 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from nyckeltal import export, rapport_pdf
+from nyckeltal import diagrambilder, excel, rapport_pdf, rapportinnehall, rapportmodell
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import hamta_underlag
 
@@ -39,22 +39,22 @@ def test_excel_laser_tillbaka_med_svenska_rubriker_och_talformat():
         schema={"manad": pl.Int32, "ar_2022": pl.Float64, "andel": pl.Float64},
     )
     fordelning = pl.DataFrame({"verksamhet": ["Ekonomiskt bistånd"], "belopp": [Decimal(-3000)]})
-    data = export.excel(
+    data = excel.excel(
         [
-            export.Tabell(
+            excel.Tabell(
                 "Nettokostnad per månad",
                 kostnad,
                 {"manad": "manad", "ar_2022": "tkr", "andel": "procent"},
                 {"manad": "Månad", "ar_2022": "Nettokostnad 2022 (tkr)", "andel": "Andel (%)"},
                 kalla="Bilaga: Budgetuppföljning Sept 2022",
             ),
-            export.Tabell(
+            excel.Tabell(
                 "Avvikelse: helår/prognos?",
                 fordelning,
                 {"belopp": "tkr"},
                 {"verksamhet": "Verksamhet", "belopp": "Avvikelse (tkr)"},
             ),
-            export.Tabell("Nettokostnad per månad", kostnad.head(1)),
+            excel.Tabell("Nettokostnad per månad", kostnad.head(1)),
         ]
     )
     bok = load_workbook(io.BytesIO(data))
@@ -78,11 +78,14 @@ def test_excel_laser_tillbaka_med_svenska_rubriker_och_talformat():
 
 def test_excel_av_rapportens_nyckeltal(db):
     underlag = hamta_underlag(db.fraga, SEP_2022)
-    kpier = export.rapportkpier(underlag)
-    data = export.excel(
+    kpier = rapportinnehall.rapportkpier(underlag)
+    data = excel.excel(
         [
-            export.Tabell(
-                "Nyckeltal", export.kpi_frame(kpier), {"varde": "antal"}, export.KPI_FRAME_RUBRIKER
+            excel.Tabell(
+                "Nyckeltal",
+                rapportinnehall.kpi_frame(kpier),
+                {"varde": "antal"},
+                rapportinnehall.KPI_FRAME_RUBRIKER,
             )
         ]
     )
@@ -99,7 +102,7 @@ def test_excel_av_rapportens_nyckeltal(db):
 
 @pytest.fixture(scope="module")
 def chromium():
-    assert Path(export.CHROMIUM).exists(), (
+    assert Path(diagrambilder.CHROMIUM).exists(), (
         "Debian-paketet chromium saknas (make test installerar det)"
     )
 
@@ -107,7 +110,7 @@ def chromium():
 def test_png_av_ett_diagram(chromium):
     fig = go.Figure(go.Bar(x=["2021", "2022"], y=[60766, 60500]))
     fig.update_layout(height=300)
-    bild = export.png(fig, bredd=400, skala=1)
+    bild = diagrambilder.png(fig, bredd=400, skala=1)
     assert bild.startswith(PNG_HUVUD)
     # width and height from the PNG header
     assert int.from_bytes(bild[16:20], "big") == 400
@@ -121,7 +124,7 @@ def test_pngs_rapporterar_framsteg(chromium):
     steg = []
     with ThreadPoolExecutor(1) as skripttrad:
         bilder = skripttrad.submit(
-            export.pngs,
+            diagrambilder.pngs,
             [go.Figure(go.Scatter(y=[1, 2])), go.Figure(go.Scatter(y=[2, 1]))],
             bredd=300,
             skala=1,
@@ -133,8 +136,8 @@ def test_pngs_rapporterar_framsteg(chromium):
 
 def test_pngs_utan_webblasare_ger_ett_svenskt_fel(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/finns/inte/chromium")
-    with pytest.raises(export.BildFel, match="Diagrammen kunde inte ritas"):
-        export.pngs([go.Figure()])
+    with pytest.raises(diagrambilder.BildFel, match="Diagrammen kunde inte ritas"):
+        diagrambilder.pngs([go.Figure()])
 
 
 # --- The report ------------------------------------------------------------------------------
@@ -143,9 +146,9 @@ def test_pngs_utan_webblasare_ger_ett_svenskt_fel(monkeypatch):
 @pytest.fixture(scope="module")
 def rapport(db, chromium):
     underlag = hamta_underlag(db.fraga, SEP_2022)
-    diagram = export.rapportdiagram(underlag)
-    bilder = export.pngs([d.fig for d in diagram], bredd=800, skala=1)
-    return export.bygg_rapport(
+    diagram = rapportinnehall.rapportdiagram(underlag)
+    bilder = diagrambilder.pngs([d.fig for d in diagram], bredd=800, skala=1)
+    return rapportinnehall.bygg_rapport(
         underlag,
         {d.rubrik: b for d, b in zip(diagram, bilder)},
         {"bistand": "Kostnadsökningen beror på riksnormen.", "analys": ""},
@@ -203,7 +206,7 @@ def test_diagrammens_alternativtext_sager_vad_de_visar(rapport):
 
 
 def test_pdf_oppnas_med_text_och_bilder(rapport):
-    data = export.pdf(rapport)
+    data = rapportmodell.pdf(rapport)
     pdf = PdfReader(io.BytesIO(data))
     text = ren(" ".join(sida.extract_text() for sida in pdf.pages))
     assert "Arbetslivsnämndens nyckeltal" in text
@@ -237,7 +240,7 @@ def _struktur(element):
 
 
 def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
-    dok = Document(io.BytesIO(export.docx(rapport)))
+    dok = Document(io.BytesIO(rapportmodell.docx(rapport)))
     stycken = [ren(p.text) for p in dok.paragraphs]
     text = " ".join(stycken)
     assert "Arbetslivsnämndens nyckeltal" in stycken[0]
@@ -250,7 +253,7 @@ def test_word_oppnas_redigerbar_med_text_tabeller_och_bilder(rapport):
     assert "dashboard" not in text.lower() and "ur nyckeltalens databas" in text
     # the key-figure table is a real table, not a picture
     nyckeltal = dok.tables[0]
-    assert [c.text for c in nyckeltal.rows[0].cells] == list(export.KPI_RUBRIKER)
+    assert [c.text for c in nyckeltal.rows[0].cells] == list(rapportinnehall.KPI_RUBRIKER)
     celler = [ren(c.text) for rad in nyckeltal.rows for c in rad.cells]
     assert "648" in celler and "44 923 tkr" in celler
     assert len(dok.inline_shapes) == sum(len(a.diagram) for a in rapport.avsnitt)
@@ -261,8 +264,8 @@ def test_pdf_utan_typsnittsfiler_anvander_typsts_eget_typsnitt(db, monkeypatch):
     # a machine without Liberation or DejaVu: Typst's own Libertinus Serif has the Swedish
     # letters, the en dash and the typographic minus too
     monkeypatch.setattr(rapport_pdf, "TYPSNITTSMAPPAR", ())
-    rapport = export.bygg_rapport(hamta_underlag(db.fraga, SEP_2022), {})
-    data = export.pdf(rapport)
+    rapport = rapportinnehall.bygg_rapport(hamta_underlag(db.fraga, SEP_2022), {})
+    data = rapportmodell.pdf(rapport)
     text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(data)).pages))
     assert "Antal hushåll med ekonomiskt bistånd var 648 i september 2022" in text
     assert "januari–september 2022" in text and "\u22126 000 tkr" in text
@@ -275,23 +278,29 @@ def test_sparade_kommentarer_kommer_med_i_rapporten(db, kommentarer):
     from dataclasses import replace
 
     underlag = replace(hamta_underlag(db.fraga, SEP_2022), kommentarer=kommentarer)
-    rapport = export.bygg_rapport(underlag, {}, {"bistand": "Skriven på sidan Rapport."})
+    rapport = rapportinnehall.bygg_rapport(underlag, {}, {"bistand": "Skriven på sidan Rapport."})
     bistand = rapport.avsnitt[0]
     assert bistand.sparade[0].startswith("Hushåll med försörjningsstöd, september 2022:")
-    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    text = ren(
+        " ".join(s.extract_text() for s in PdfReader(io.BytesIO(rapportmodell.pdf(rapport))).pages)
+    )
     assert "Färre hushåll efter *sommarens* insatser. (Anna, 2022-10-20)" in text
     assert "Två familjer flyttade." in text and "Skriven på sidan Rapport." in text
-    stycken = [p.text for p in Document(io.BytesIO(export.docx(rapport))).paragraphs]
+    stycken = [p.text for p in Document(io.BytesIO(rapportmodell.docx(rapport))).paragraphs]
     assert any("Färre hushåll efter *sommarens* insatser." in p for p in stycken)
 
 
 def test_rapport_utan_bilder_sager_det(db):
     underlag = hamta_underlag(db.fraga, Period(2022, 5, 8, 2021))
-    rapport = export.bygg_rapport(underlag, {}, noteringar=["Diagrammen kunde inte ritas."])
-    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    rapport = rapportinnehall.bygg_rapport(
+        underlag, {}, noteringar=["Diagrammen kunde inte ritas."]
+    )
+    text = ren(
+        " ".join(s.extract_text() for s in PdfReader(io.BytesIO(rapportmodell.pdf(rapport))).pages)
+    )
     assert "Diagrammen kunde inte ritas." in text
     assert "Diagrammet kunde inte ritas som bild." in text
     # without the picture its description is printed: the chart's content is not lost
     assert "Linjediagram över nettokostnaden för ekonomiskt bistånd per månad" in text
     assert "maj–augusti 2022" in text and "uppgift saknas" in text
-    assert len(Document(io.BytesIO(export.docx(rapport))).inline_shapes) == 0
+    assert len(Document(io.BytesIO(rapportmodell.docx(rapport))).inline_shapes) == 0

@@ -17,7 +17,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from nyckeltal import export
+from nyckeltal import rapportinnehall, rapportmodell
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import hamta_underlag
 
@@ -53,8 +53,8 @@ def png(bredd: int = 400, hojd: int = 200) -> bytes:
 @pytest.fixture(scope="module")
 def rapport(db):
     underlag = hamta_underlag(db.fraga, SEP_2022)
-    diagram = export.rapportdiagram(underlag)
-    return export.bygg_rapport(
+    diagram = rapportinnehall.rapportdiagram(underlag)
+    return rapportinnehall.bygg_rapport(
         underlag,
         {d.rubrik: png() for d in diagram},
         {"bistand": "Kostnadsökningen beror på riksnormen."},
@@ -64,7 +64,7 @@ def rapport(db):
 
 @pytest.fixture(scope="module")
 def pdf(rapport) -> bytes:
-    return export.pdf(rapport)
+    return rapportmodell.pdf(rapport)
 
 
 def struktur(element):
@@ -154,14 +154,14 @@ def test_pdf_har_handlingarnas_nyckeltal(pdf):
 def test_kommentar_med_typst_syntax_skrivs_som_text(db, rapport):
     # the report's text reaches Typst as JSON data, never as markup
     underlag = hamta_underlag(db.fraga, SEP_2022)
-    diagram = export.rapportdiagram(underlag)
-    med_syntax = export.bygg_rapport(
+    diagram = rapportinnehall.rapportdiagram(underlag)
+    med_syntax = rapportinnehall.bygg_rapport(
         underlag,
         {d.rubrik: png() for d in diagram},
         {"bistand": TYPST_KOMMENTAR, "analys": 'Sista raden ] ) } " \\'},
         diagram=diagram,
     )
-    data = export.pdf(med_syntax)
+    data = rapportmodell.pdf(med_syntax)
     lasare = PdfReader(io.BytesIO(data))
     text = ren(" ".join(s.extract_text() for s in lasare.pages))
     assert ren(TYPST_KOMMENTAR) in text
@@ -171,7 +171,7 @@ def test_kommentar_med_typst_syntax_skrivs_som_text(db, rapport):
         typer = [str(e.S) for e in struktur(dok.Root.StructTreeRoot)]
         assert "/Formula" not in typer
         assert "/Code" not in typer
-    with pikepdf.open(io.BytesIO(export.pdf(rapport))) as utan:
+    with pikepdf.open(io.BytesIO(rapportmodell.pdf(rapport))) as utan:
         # no heading, no page and no picture more than the same report without the syntax
         assert typer.count("/H1") == 1
         assert typer.count("/H2") == sum(
@@ -187,7 +187,7 @@ def test_kommentar_med_typst_syntax_skrivs_som_text(db, rapport):
 
 
 def test_word_bilder_har_alternativtext(rapport):
-    dok = Document(io.BytesIO(export.docx(rapport)))
+    dok = Document(io.BytesIO(rapportmodell.docx(rapport)))
     diagram = [d for a in rapport.avsnitt for d in a.diagram]
     bilder = dok.inline_shapes
     assert len(bilder) == len(diagram) >= 5
@@ -201,7 +201,7 @@ def test_word_bilder_har_alternativtext(rapport):
 
 
 def test_word_rubriker_sprak_och_tabellhuvuden(rapport):
-    dok = Document(io.BytesIO(export.docx(rapport)))
+    dok = Document(io.BytesIO(rapportmodell.docx(rapport)))
     rubriker = [(p.style.name, p.text) for p in dok.paragraphs if p.style.name.startswith("Head")]
     assert rubriker[0] == ("Heading 1", "Arbetslivsnämndens nyckeltal")
     assert [r for r in rubriker if r[0] == "Heading 1"] == [rubriker[0]]
@@ -226,8 +226,12 @@ def test_kommentarens_stycken_blir_stycken(db):
     # a blank line in the comment box starts a new paragraph in both files (a screen reader
     # moves by paragraph); emoji are left out, the words around them stay
     kommentar = "Första stycket.\n\nAndra stycket 🙂 med en rad\ntill."
-    rapport = export.bygg_rapport(hamta_underlag(db.fraga, SEP_2022), {}, {"bistand": kommentar})
-    stycken = [p.text for p in Document(io.BytesIO(export.docx(rapport))).paragraphs]
+    rapport = rapportinnehall.bygg_rapport(
+        hamta_underlag(db.fraga, SEP_2022), {}, {"bistand": kommentar}
+    )
+    stycken = [p.text for p in Document(io.BytesIO(rapportmodell.docx(rapport))).paragraphs]
     assert "Första stycket." in stycken and "Andra stycket med en rad\ntill." in stycken
-    text = ren(" ".join(s.extract_text() for s in PdfReader(io.BytesIO(export.pdf(rapport))).pages))
+    text = ren(
+        " ".join(s.extract_text() for s in PdfReader(io.BytesIO(rapportmodell.pdf(rapport))).pages)
+    )
     assert "Första stycket. Andra stycket med en rad till." in text
