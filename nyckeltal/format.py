@@ -31,6 +31,13 @@ MANADER = (
     "december",
 )
 KORTA_MANADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# A month as staff and the committee's papers write it, in lower case: in full, short, or
+# 'sept' as the follow-up reports write September.
+MANADSNUMMER = (
+    {namn: nr for nr, namn in enumerate(MANADER, 1)}
+    | {namn: nr for nr, namn in enumerate(KORTA_MANADER, 1)}
+    | {"sept": 9}
+)
 DAGAR = ("söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag")
 KORTA_DAGAR = ("sön", "mån", "tis", "ons", "tor", "fre", "lör")
 

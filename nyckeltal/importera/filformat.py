@@ -4,8 +4,6 @@ file and its text. README.md documents it under "Import av nya siffror"."""
 import re
 from decimal import Decimal
 
-from nyckeltal.format import KORTA_MANADER, MANADER
-
 MAX_STORLEK = 2 * 1024 * 1024  # bytes; a month of figures is a few kilobytes
 MAX_TECKEN = 500  # per cell
 MAX_TECKEN_KOMMENTAR = 1000
@@ -34,11 +32,6 @@ PERIODTYPER = {
     "helår": "helar",
     "prognos": "prognos",
 }
-MANADSNUMMER = (
-    {namn: nr for nr, namn in enumerate(MANADER, 1)}
-    | {namn: nr for nr, namn in enumerate(KORTA_MANADER, 1)}
-    | {"sept": 9}
-)
 # A cell starting with one of these is run as a formula by Excel and LibreOffice when the
 # figures are later downloaded and opened (OWASP "CSV injection"). A minus is allowed where
 # it is the sign of a number in the column varde.

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nyckeltal.format import manadsnamn
+from nyckeltal.format import MANADSNUMMER, manadsnamn
 from nyckeltal.importera.filformat import (
     FORMELTECKEN,
     KRAVS,
-    MANADSNUMMER,
     MAX_TECKEN,
     MAX_TECKEN_KOMMENTAR,
     PERIODTYPER,

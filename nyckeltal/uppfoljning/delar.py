@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from nyckeltal.format import KORTA_MANADER, MANADER
+from nyckeltal.format import MANADSNUMMER
 from nyckeltal.uppfoljning.block import Block, Stycke, Tabell
 
 _TITEL = re.compile(
@@ -32,11 +32,6 @@ _ARENDEHUVUD = re.compile(r"(^Datum\b|\bHandläggare\b|\bDnr\s+[A-ZÅÄÖ]+\s+\d
 _DATUM = re.compile(r"Datum\s*(\d{4}-\d{2}-\d{2})")
 _DNR = re.compile(r"Dnr\s+([A-ZÅÄÖ]+\s+\d{4}-\d{5}(?:\s+\d+(?:\.\d+)+)?)")
 _TJANSTESKRIVELSE = ("ärendet i sin helhet", "beslutsunderlag")
-MANADSNUMMER = (
-    {namn: nr for nr, namn in enumerate(MANADER, 1)}
-    | {namn: nr for nr, namn in enumerate(KORTA_MANADER, 1)}
-    | {"sept": 9, "mars": 3, "juni": 6, "juli": 7, "aug": 8, "okt": 10, "nov": 11, "dec": 12}
-)
 
 
 def manad_i(text: str) -> int | None:
