@@ -21,6 +21,7 @@ from nyckeltal.importera.rader import ImportRad
 from nyckeltal.importera.referens import Indikator, Lagrat, Referens
 from nyckeltal.importera.tolkning import tolka
 from nyckeltal.uppfoljning import rapport as uppfoljningsrapport
+from nyckeltal.uppfoljning.fynd import EjTolkat
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Forhandsgranskning:
     nya_kallor: tuple[Kallnyckel, ...]
     # For a follow-up report: the table rows and sentences with figures that became no row,
     # and the reconciliations of what was read (nyckeltal.uppfoljning).
-    ej_tolkat: tuple[uppfoljningsrapport.Otolkat, ...] = ()
+    ej_tolkat: tuple[EjTolkat, ...] = ()
     kontroller: tuple[Kontroll, ...] = ()
 
     def _med(self, andring: str) -> list[Forandring]:

@@ -29,8 +29,12 @@ class Figur:
 
 @dataclass(frozen=True)
 class EjTolkat:
+    """A table row or sentence with figures that became no row, and why; the section it stands
+    in is added where the block is placed (rapport.py)."""
+
     text: str
     skal: str
+    avsnitt: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import functools
 import io
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -61,21 +61,12 @@ class Rapportrad:
 
 
 @dataclass(frozen=True)
-class Otolkat:
-    """A table row or sentence with figures that became no row, and why."""
-
-    avsnitt: str
-    text: str
-    skal: str
-
-
-@dataclass(frozen=True)
 class Lasning:
     titel: str
     ar: int
     manad: int
     rader: tuple[Rapportrad, ...]
-    ej_tolkat: tuple[Otolkat, ...]
+    ej_tolkat: tuple[EjTolkat, ...]
     kontroller: tuple[Kontroll, ...]
 
 
@@ -150,7 +141,7 @@ def _las(innehall: bytes, filnamn: str, data: Path | None) -> Lasning:
     katalog = Katalog.las(data)
     sammanhang = Sammanhang(rapport.ar, rapport.manad, katalog)
     kandidater: list[tuple[tuple, Figur, delar.Del, str]] = []
-    ej: list[Otolkat] = []
+    ej: list[EjTolkat] = []
     for delnr, del_ in enumerate(rapport.delar):
         inledning = ""
         for ordning, placerat in enumerate(del_.block):
@@ -167,11 +158,11 @@ def _las(innehall: bytes, filnamn: str, data: Path | None) -> Lasning:
                 inledning = b.text
                 if placerat.rubrik and delar.NUMRERAD.match(b.text):
                     otolkade = []  # '2 Nämndens verksamhet 1': a section number and a footnote
-            ej.extend(Otolkat(placerat.avsnitt, o.text, o.skal) for o in otolkade)
+            ej.extend(replace(o, avsnitt=placerat.avsnitt) for o in otolkade)
             for figur in figurer:
                 kodad = _koda(figur, katalog)
                 if isinstance(kodad, EjTolkat):
-                    ej.append(Otolkat(placerat.avsnitt, kodad.text, kodad.skal))
+                    ej.append(replace(kodad, avsnitt=placerat.avsnitt))
                     continue
                 prioritet = (delnr, placerat.kapitel == "3", not kodad.fran_tabell, ordning)
                 kandidater.append((prioritet, kodad, del_, placerat.avsnitt))
@@ -212,7 +203,7 @@ def _koda(figur: Figur, katalog: Katalog) -> Figur | EjTolkat:
             f"”{figur.dimension}” finns inte bland dimensionen {dimension}s värden i "
             "data/dimensioner.csv (lägg till den, eller ett alias i data/dimensionsalias.csv)",
         )
-    return Figur(**{**figur.__dict__, "dimension": varde})
+    return replace(figur, dimension=varde)
 
 
 def _vad(nyckel, katalog: Katalog) -> str:
