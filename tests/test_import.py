@@ -28,10 +28,11 @@ from import_filer import (
     innehall,
     rad,
     varde,
+    varden_och_kallor,
 )
 
 from nyckeltal import bygg, importera
-from nyckeltal.db import Databas, oppna_last
+from nyckeltal.db import Databas
 
 ROT = Path(__file__).resolve().parent.parent
 
@@ -44,17 +45,6 @@ def fil(dbkopia):
 
 def importera_fil(fil, innehall=OKTOBER, namn="oktober.csv", vem="Anna Andersson"):
     return importera.importera(innehall, namn, vem, fil=fil, dag=DAG)
-
-
-def varden_och_kallor(fil):
-    con = oppna_last(fil)
-    try:
-        return (
-            con.execute("select * from varden order by all").fetchall(),
-            con.execute("select * from kallor order by all").fetchall(),
-        )
-    finally:
-        con.close()
 
 
 # --- the write --------------------------------------------------------------------------------

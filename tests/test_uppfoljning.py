@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_filer import DAG, innehall, oktober, rapportfiler, varde
+from import_filer import DAG, innehall, oktober, rapportfiler, varde, varden_och_kallor
 from import_filer import OKTOBER as OKTOBER_CSV
 from import_filer import SEED as SEEDFIL
 
@@ -371,19 +371,8 @@ def _alla_varden(fil: Path) -> dict[tuple, Decimal]:
     return {tuple(r[:5]): r[5] for r in rader}
 
 
-def _varden_och_kallor(fil: Path):
-    con = oppna_last(fil)
-    try:
-        return (
-            con.execute("select * from varden order by all").fetchall(),
-            con.execute("select * from kallor order by all").fetchall(),
-        )
-    finally:
-        con.close()
-
-
 def test_import_av_oktoberrapporten_skriver_raderna_och_kan_angras(dbkopia):
-    ursprung = _varden_och_kallor(dbkopia)
+    ursprung = varden_och_kallor(dbkopia)
     fore = _alla_varden(dbkopia)
     rapport = oktober.oktoberrapport()
     resultat = importera.importera(
@@ -426,7 +415,7 @@ def test_import_av_oktoberrapporten_skriver_raderna_och_kan_angras(dbkopia):
         resultat.import_id,
         "uppfoljning_okt.txt",
     )
-    assert _varden_och_kallor(dbkopia) == ursprung
+    assert varden_och_kallor(dbkopia) == ursprung
     assert varde(dbkopia, "hushall_forsorjningsstod", 2022, "manad", 10) is None
 
 

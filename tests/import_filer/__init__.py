@@ -117,6 +117,19 @@ def innehall(fil: Path) -> str:
     return hashlib.sha256("\n".join(delar).encode()).hexdigest()
 
 
+def varden_och_kallor(fil: Path):
+    """Every value and every source of the database, in a fixed order: an undone import must
+    give back exactly these."""
+    con = oppna_last(fil)
+    try:
+        return (
+            con.execute("select * from varden order by all").fetchall(),
+            con.execute("select * from kallor order by all").fetchall(),
+        )
+    finally:
+        con.close()
+
+
 def varde(fil: Path, indikator: str, ar: int, periodtyp: str, manad: int, dimension: str = ""):
     con = oppna_last(fil)
     try:

@@ -67,6 +67,14 @@ def seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def _tabell(rader: list[str], i: int) -> tuple[list[tuple[str, ...]], int]:
+    """The TAB table starting at line i: its rows of cells, and the line after it."""
+    j = i
+    while j < len(rader) and "\t" in rader[j]:
+        j += 1
+    return [tuple(c.strip() for c in r.split("\t")) for r in rader[i:j]], j
+
+
 def delar(text: str) -> list[Del]:
     ut: list[Del] = []
     rader = text.replace("\r\n", "\n").split("\n")
@@ -74,13 +82,9 @@ def delar(text: str) -> list[Del]:
     while i < len(rader):
         rad = rader[i]
         if "\t" in rad:
-            j = i
-            while j < len(rader) and "\t" in rader[j]:
-                j += 1
-            rows = [tuple(c.strip() for c in r.rstrip("\n").split("\t")) for r in rader[i:j]]
+            rows, i = _tabell(rader, i)
             langd = max(len(r) for r in rows)
             ut.append(Del("tabell", celler=tuple(r + ("",) * (langd - len(r)) for r in rows)))
-            i = j
             continue
         if not rad.strip():
             i += 1
@@ -176,11 +180,8 @@ def med_mellanslag(text: str) -> str:
     while i < len(rader):
         rad = rader[i]
         if "\t" in rad:
-            j = i
-            while j < len(rader) and "\t" in rader[j]:
-                j += 1
-            ut += _tabellrader([tuple(c.strip() for c in r.split("\t")) for r in rader[i:j]])
-            i = j
+            rows, i = _tabell(rader, i)
+            ut += _tabellrader(rows)
             continue
         if not rad.strip():
             ut.append("")
