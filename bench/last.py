@@ -786,6 +786,63 @@ def _nara(x: dict) -> bool:
     )
 
 
+def _korningens_stycke(r: dict) -> str:
+    """A run's paragraph under the tables: time, CPU, clean-up, cookies, nginx, errors."""
+    text = ""
+    cpu = [f"{x['cpu_medel']:.0f}" for x in r["per_replik"]]
+    text += (
+        f"\n\n{r['namn']}: {r['varaktighet']:.0f} s. CPU i medel: "
+        f"{'repliken' if len(cpu) == 1 else 'replikerna'} {' + '.join(cpu)} % av en kärna"
+    )
+    if r["nginx_cpu_medel"] is not None:
+        text += f", nginx {r['nginx_cpu_medel']:.0f} %"
+    text += (
+        f", lastklienten (detta skript) {r['klient_cpu_medel']:.0f} %, hela maskinen "
+        f"{r['maskin_cpu_medel']:.0f} % av båda (med webbläsarna och allt annat som körde). "
+        f"Städat {r['stadtid']:.0f} s efter att sessionerna stängts."
+    )
+    kvar = [x["aktiva_efter"] for x in r["per_replik"]]
+    if any(kvar):
+        text += f" **Sessioner kvar efter städningen: {' + '.join(map(str, kvar))}.**"
+    if r["klistrig"]:
+        k = r["klistrig"]
+        text += (
+            f" Kakan: för {k['ratt']} av {k['kakor']} nya kakor nådde två websocketar i "
+            "följd båda repliken kakan anger (nya kakor fördelade "
+            f"{' + '.join(str(n) for n in k['fordelning'].values())})."
+        )
+    if r["repliker"] is not None:
+        a = r["atkomst"]
+        exempel = ", ".join(
+            f"{k} ({n})" for k, n in sorted(a["exempel"].items(), key=lambda kv: -kv[1])[:4]
+        )
+        text += (
+            f" nginx: {a['anrop']} anrop i access.log, {a['4xx']} svar 4xx, {a['5xx']} 5xx"
+            + (f" ({exempel})" if exempel else "")
+            + "; "
+            + (
+                f"{len(r['nginxfel'])} varningar eller fel i nginx och drift.serve:"
+                if r["nginxfel"]
+                else "inga varningar eller fel från nginx eller drift.serve."
+            )
+        )
+        for rad in r["nginxfel"][:8]:
+            text += f"\n    {rad[:200]}"
+        if r["kvarlamnade"]:
+            text += f"\n{r['kvarlamnade']} processer var kvar när drift.serve hade stoppats."
+    fel = r["fel"] + r["uppvarmningsfel"]
+    if fel:
+        antal: dict[str, int] = {}
+        for f in fel:
+            antal[f] = antal.get(f, 0) + 1
+        text += "\nFel: " + "; ".join(f"{f} ({n})" for f, n in antal.items())
+        for rad in r["diagnos"][:10]:
+            text += f"\n- {rad}"
+        if r["serverlogg"].strip():
+            text += "\n\nLogg (slutet):\n\n```\n" + r["serverlogg"] + "\n```"
+    return text
+
+
 def rapport(resultat: dict) -> tuple[str, bool]:
     mb = lambda b: tal(b / 2**20, 0)  # noqa: E731
     korningar = resultat["korningar"]
@@ -866,55 +923,5 @@ def rapport(resultat: dict) -> tuple[str, bool]:
         f"baslinjen, högst {TRADAR_OVER} trådar fler (disconnectedSessionTTL {TTL_S} s)."
     )
     for r in korningar:
-        cpu = [f"{x['cpu_medel']:.0f}" for x in r["per_replik"]]
-        text += (
-            f"\n\n{r['namn']}: {r['varaktighet']:.0f} s. CPU i medel: "
-            f"{'repliken' if len(cpu) == 1 else 'replikerna'} {' + '.join(cpu)} % av en kärna"
-        )
-        if r["nginx_cpu_medel"] is not None:
-            text += f", nginx {r['nginx_cpu_medel']:.0f} %"
-        text += (
-            f", lastklienten (detta skript) {r['klient_cpu_medel']:.0f} %, hela maskinen "
-            f"{r['maskin_cpu_medel']:.0f} % av båda (med webbläsarna och allt annat som körde). "
-            f"Städat {r['stadtid']:.0f} s efter att sessionerna stängts."
-        )
-        kvar = [x["aktiva_efter"] for x in r["per_replik"]]
-        if any(kvar):
-            text += f" **Sessioner kvar efter städningen: {' + '.join(map(str, kvar))}.**"
-        if r["klistrig"]:
-            k = r["klistrig"]
-            text += (
-                f" Kakan: för {k['ratt']} av {k['kakor']} nya kakor nådde två websocketar i "
-                "följd båda repliken kakan anger (nya kakor fördelade "
-                f"{' + '.join(str(n) for n in k['fordelning'].values())})."
-            )
-        if r["repliker"] is not None:
-            a = r["atkomst"]
-            exempel = ", ".join(
-                f"{k} ({n})" for k, n in sorted(a["exempel"].items(), key=lambda kv: -kv[1])[:4]
-            )
-            text += (
-                f" nginx: {a['anrop']} anrop i access.log, {a['4xx']} svar 4xx, {a['5xx']} 5xx"
-                + (f" ({exempel})" if exempel else "")
-                + "; "
-                + (
-                    f"{len(r['nginxfel'])} varningar eller fel i nginx och drift.serve:"
-                    if r["nginxfel"]
-                    else "inga varningar eller fel från nginx eller drift.serve."
-                )
-            )
-            for rad in r["nginxfel"][:8]:
-                text += f"\n    {rad[:200]}"
-            if r["kvarlamnade"]:
-                text += f"\n{r['kvarlamnade']} processer var kvar när drift.serve hade stoppats."
-        fel = r["fel"] + r["uppvarmningsfel"]
-        if fel:
-            antal: dict[str, int] = {}
-            for f in fel:
-                antal[f] = antal.get(f, 0) + 1
-            text += "\nFel: " + "; ".join(f"{f} ({n})" for f, n in antal.items())
-            for rad in r["diagnos"][:10]:
-                text += f"\n- {rad}"
-            if r["serverlogg"].strip():
-                text += "\n\nLogg (slutet):\n\n```\n" + r["serverlogg"] + "\n```"
+        text += _korningens_stycke(r)
     return text, ok

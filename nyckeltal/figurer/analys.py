@@ -71,6 +71,31 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
     """
     enhet = _ENHET[prognos.enhet]
     fig = go.Figure()
+    _prognosens_ar(fig, serie, prognos, period, enhet)
+    _framskrivningen(fig, prognos)
+    _uppgifterna_vid_december(fig, prognos)
+    titel = "Ackumulerat" if prognos.matt_typ == "flode" else prognos.namn
+    grundlayout(fig, f"{titel}{',' if enhet else ''}{enhet}", hojd=440)
+    manadsaxel(fig)
+    satt_xaxlar(fig, range=[0.5, 12.7])
+    satt_yaxlar(fig, rangemode="tozero")
+    satt_layout(fig, legend={"y": -0.12, "yanchor": "top"}, margin={"b": 10, "t": 20})
+    vad = "ackumulerat per månad" if prognos.matt_typ == "flode" else "per månad"
+    return beskriv(
+        fig,
+        f"{_gemen(prognos.namn)} {vad} och framskrivning till helår {prognos.ar}",
+        enhet=prognos.enhet,
+        nyckelserie=str(prognos.ar),
+        nyckelx=prognos.till_manad,
+        manader=True,
+    )
+
+
+def _prognosens_ar(
+    fig: go.Figure, serie: pl.DataFrame, prognos: Helarsprognos, period: Period, enhet: str
+) -> None:
+    """A line per year (this year and the years of the pattern), each earlier year's full year
+    as a marker at December."""
     ar_i_bild = sorted({k.ar for k in prognos.kvoter} | {prognos.ar})
     for ar in ar_i_bild:
         arets = arsstil(ar, prognos.ar, period.jamforelsear)
@@ -101,39 +126,47 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             },
             hovertemplate=namn + "<extra></extra>",
         )
+
+
+def _framskrivningen(fig: go.Figure, prognos: Helarsprognos) -> None:
+    """The forecast: a dashed line from the last month to December, its range as a wedge."""
+    if prognos.prognos is None or prognos.hittills is None:
+        return
     valt = arsstil(prognos.ar, prognos.ar)
-    if prognos.prognos is not None and prognos.hittills is not None:
-        m, nu = prognos.till_manad, _f(prognos.hittills.varde)
-        if prognos.lag is not None and prognos.hog is not None:
-            fig.add_scatter(
-                x=[m, 12, 12, m],
-                y=[nu, _f(prognos.hog.varde), _f(prognos.lag.varde), nu],
-                name=SPANN,
-                mode="lines",
-                fill="toself",
-                # a light fill, its edges drawn at 3:1
-                fillcolor=genomskinlig(GRA, 0.25),
-                line={"color": GRA, "width": 1.5},
-                hoverinfo="skip",
-            )
-        namn = (
-            f"Framskrivning {prognos.ar} (beräknad): "
-            f"{formatera(prognos.prognos.varde, prognos.enhet)}"
-        )
+    m, nu = prognos.till_manad, _f(prognos.hittills.varde)
+    if prognos.lag is not None and prognos.hog is not None:
         fig.add_scatter(
-            x=[m, 12],
-            y=[nu, _f(prognos.prognos.varde)],
-            name=namn,
-            mode="lines+markers",
-            line={"color": valt.farg, "width": 3, "dash": "dash"},
-            marker={
-                "size": [0, 14],
-                "symbol": "star",
-                "color": valt.farg,
-                "line": {"color": KONTUR, "width": 1},
-            },
-            hovertemplate=namn + "<extra></extra>",
+            x=[m, 12, 12, m],
+            y=[nu, _f(prognos.hog.varde), _f(prognos.lag.varde), nu],
+            name=SPANN,
+            mode="lines",
+            fill="toself",
+            # a light fill, its edges drawn at 3:1
+            fillcolor=genomskinlig(GRA, 0.25),
+            line={"color": GRA, "width": 1.5},
+            hoverinfo="skip",
         )
+    namn = (
+        f"Framskrivning {prognos.ar} (beräknad): {formatera(prognos.prognos.varde, prognos.enhet)}"
+    )
+    fig.add_scatter(
+        x=[m, 12],
+        y=[nu, _f(prognos.prognos.varde)],
+        name=namn,
+        mode="lines+markers",
+        line={"color": valt.farg, "width": 3, "dash": "dash"},
+        marker={
+            "size": [0, 14],
+            "symbol": "star",
+            "color": valt.farg,
+            "line": {"color": KONTUR, "width": 1},
+        },
+        hovertemplate=namn + "<extra></extra>",
+    )
+
+
+def _uppgifterna_vid_december(fig: go.Figure, prognos: Helarsprognos) -> None:
+    """The papers' own forecast and the budget, beside December."""
     for uppgift, etikett, symbol in (
         (prognos.forvaltningens, "Förvaltningens prognos", "diamond"),
         (prognos.budget, f"Budget {prognos.ar}", "square-open"),
@@ -154,58 +187,12 @@ def prognosdiagram(serie: pl.DataFrame, prognos: Helarsprognos, period: Period) 
             },
             hovertemplate=namn + "<extra></extra>",
         )
-    titel = "Ackumulerat" if prognos.matt_typ == "flode" else prognos.namn
-    grundlayout(fig, f"{titel}{',' if enhet else ''}{enhet}", hojd=440)
-    manadsaxel(fig)
-    satt_xaxlar(fig, range=[0.5, 12.7])
-    satt_yaxlar(fig, rangemode="tozero")
-    satt_layout(fig, legend={"y": -0.12, "yanchor": "top"}, margin={"b": 10, "t": 20})
-    vad = "ackumulerat per månad" if prognos.matt_typ == "flode" else "per månad"
-    return beskriv(
-        fig,
-        f"{_gemen(prognos.namn)} {vad} och framskrivning till helår {prognos.ar}",
-        enhet=prognos.enhet,
-        nyckelserie=str(prognos.ar),
-        nyckelx=prognos.till_manad,
-        manader=True,
-    )
 
 
 def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
     """The full-year figures side by side as dots: the computed forecast with its range, the
     simple run rate, the papers' forecast, the budget and the earlier years' outcomes."""
-    rader: list[tuple[str, Decimal, str, str, tuple | None]] = []
-    valt = arsstil(prognos.ar, prognos.ar)
-    if prognos.prognos is not None:
-        spann = None
-        if prognos.lag is not None and prognos.hog is not None:
-            spann = (
-                prognos.prognos.varde - prognos.lag.varde,
-                prognos.hog.varde - prognos.prognos.varde,
-            )
-        rader.append(
-            (
-                f"Framskrivning {prognos.ar} (beräknad)",
-                prognos.prognos.varde,
-                valt.farg,
-                "star",
-                spann,
-            )
-        )
-    if prognos.enkel is not None:
-        rader.append(
-            ("Snittet hittills × 12 (beräknat)", prognos.enkel.varde, GRA, "circle-open", None)
-        )
-    if prognos.forvaltningens is not None:
-        rader.append(
-            ("Förvaltningens prognos", prognos.forvaltningens.varde, REFERENS, "diamond", None)
-        )
-    if prognos.budget is not None:
-        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, REFERENS, "square-open", None))
-    for kvot in sorted(prognos.kvoter, key=lambda k: -k.ar):
-        # earlier years' outcomes, the year before as the comparison year of the other charts
-        stil = arsstil(kvot.ar, prognos.ar, prognos.ar - 1)
-        rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, stil.farg, stil.symbol, None))
+    rader = _helarsrader(prognos)
     enhet = _ENHET[prognos.enhet]
     fig = go.Figure()
     for namn, varde, farg, symbol, spann in rader:
@@ -254,6 +241,43 @@ def helarsjamforelse(prognos: Helarsprognos) -> go.Figure:
         enhet=prognos.enhet,
         nyckelserie=rader[0][0] if rader else None,
     )
+
+
+def _helarsrader(prognos: Helarsprognos) -> list[tuple[str, Decimal, str, str, tuple | None]]:
+    """The dots of helarsjamforelse: (label, value, colour, symbol, range below and above)."""
+    rader: list[tuple[str, Decimal, str, str, tuple | None]] = []
+    valt = arsstil(prognos.ar, prognos.ar)
+    if prognos.prognos is not None:
+        spann = None
+        if prognos.lag is not None and prognos.hog is not None:
+            spann = (
+                prognos.prognos.varde - prognos.lag.varde,
+                prognos.hog.varde - prognos.prognos.varde,
+            )
+        rader.append(
+            (
+                f"Framskrivning {prognos.ar} (beräknad)",
+                prognos.prognos.varde,
+                valt.farg,
+                "star",
+                spann,
+            )
+        )
+    if prognos.enkel is not None:
+        rader.append(
+            ("Snittet hittills × 12 (beräknat)", prognos.enkel.varde, GRA, "circle-open", None)
+        )
+    if prognos.forvaltningens is not None:
+        rader.append(
+            ("Förvaltningens prognos", prognos.forvaltningens.varde, REFERENS, "diamond", None)
+        )
+    if prognos.budget is not None:
+        rader.append((f"Budget {prognos.ar}", prognos.budget.varde, REFERENS, "square-open", None))
+    for kvot in sorted(prognos.kvoter, key=lambda k: -k.ar):
+        # earlier years' outcomes, the year before as the comparison year of the other charts
+        stil = arsstil(kvot.ar, prognos.ar, prognos.ar - 1)
+        rader.append((f"Utfall {kvot.ar}", kvot.helar.varde, stil.farg, stil.symbol, None))
+    return rader
 
 
 # --- Seasonality -----------------------------------------------------------------------------

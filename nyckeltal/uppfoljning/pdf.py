@@ -37,7 +37,7 @@ import itertools
 import math
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nyckeltal.uppfoljning.text import EFTER_BINDESTRECK, TAL, blanksteg
 
@@ -351,15 +351,7 @@ def _ordna(sidor) -> tuple[list[_Tabell | _Stycke | list[_Rad]], float]:
     kant = _hogerkant(alla_rader)
     justerad = _justerad(alla_rader, avstand, kant)
 
-    # every page's elements in order from the top
-    element: list[tuple[int, float, _Rad | _Tabell]] = []
-    for s, (rader, tabeller, _) in enumerate(sidor):
-        for i, r in enumerate(rader):
-            if (s, i) not in bort:
-                element.append((s, r.top, r))
-        for t in tabeller:
-            element.append((s, t.top, t))
-    element.sort(key=lambda e: (e[0], e[1]))
+    element = _element_i_ordning(sidor, bort)
     forsta = {}  # page -> its first element
     for s, _, e in element:
         forsta.setdefault(s, e)
@@ -379,14 +371,8 @@ def _ordna(sidor) -> tuple[list[_Tabell | _Stycke | list[_Rad]], float]:
     for k, (_, _, e) in enumerate(element):
         fore = ut[-1] if ut else None
         if isinstance(e, _Tabell):
-            if (
-                isinstance(fore, _Tabell)
-                and fore.sida == e.sida - 1
-                and len(fore.kolumner) == len(e.kolumner)
-                and all(abs(a - b) < 2 for a, b in zip(fore.kolumner, e.kolumner, strict=True))
-                and forsta[e.sida] is e
-            ):
-                # the same table going on after a page break; a header row repeated there out
+            if isinstance(fore, _Tabell) and _fortsatter_tabellen(fore, e, forsta[e.sida] is e):
+                # a header row repeated after the page break is left out
                 rader = e.rader[1:] if e.rader[0] == fore.rader[0] else e.rader
                 fore.rader += rader
                 fore.sida, fore.bottom = e.sida, e.bottom
@@ -422,24 +408,37 @@ def _ordna(sidor) -> tuple[list[_Tabell | _Stycke | list[_Rad]], float]:
         ):
             typ = None  # a dash typed in the text that the line happens to begin with
         if typ == "punkt":
-            ord = text_fran
-            rad = _Rad(
-                ord,
-                ord[0].x0,
-                rad.x1,
-                rad.top,
-                rad.bottom,
-                rad.storlek,
-                rad.fet,
-                rad.slutar_med_mellanslag,
-                rad.sida,
-            )
+            rad = replace(rad, ord=text_fran, x0=text_fran[0].x0)  # the text after the mark
             ut.append(_Stycke([rad], punkt=True))
         elif isinstance(fore, _Stycke) and _samma_stycke(fore, rad, nasta, avstand, kant, justerad):
             fore.rader.append(rad)
         else:
             ut.append(_Stycke([rad]))
     return ut, avstand
+
+
+def _element_i_ordning(sidor, bort: set) -> list[tuple[int, float, _Rad | _Tabell]]:
+    """Every page's lines (but headers and footers) and tables, in order from the top."""
+    element: list[tuple[int, float, _Rad | _Tabell]] = []
+    for s, (rader, tabeller, _) in enumerate(sidor):
+        for i, r in enumerate(rader):
+            if (s, i) not in bort:
+                element.append((s, r.top, r))
+        for t in tabeller:
+            element.append((s, t.top, t))
+    element.sort(key=lambda e: (e[0], e[1]))
+    return element
+
+
+def _fortsatter_tabellen(fore: _Tabell, tabell: _Tabell, forst_pa_sidan: bool) -> bool:
+    """The table is the one before going on after a page break: first on the next page, with
+    the same columns."""
+    return (
+        forst_pa_sidan
+        and fore.sida == tabell.sida - 1
+        and len(fore.kolumner) == len(tabell.kolumner)
+        and all(abs(a - b) < 2 for a, b in zip(fore.kolumner, tabell.kolumner, strict=True))
+    )
 
 
 def _ordmellanrum(rad: _Rad) -> float:
