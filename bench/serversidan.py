@@ -9,7 +9,7 @@ One correction makes AppTest time what the server spends: AppTest compiles the s
 on every run (a new ScriptCache per run), a server compiles them once. The benchmark hands
 AppTest one shared ScriptCache, as the server has.
 
-Warm: the query results (st.cache_data) and the pages' built content (sidor._delat.per_version)
+Warm: the query results (st.cache_data) and the pages' built content (sidor._delat.vy)
 are cached as after any earlier visit to the period; one cycle through the periods runs first,
 untimed. Cold: both cleared before the rerun, so every query runs and every figure is built (the
 first visitor of a period after a start or an import).
@@ -26,7 +26,7 @@ from _gemensamt import BENCH, ROT, SIDOR, SNABBVAL, median, ms, p95, tabell, tal
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
-from sidor._delat import _per_version
+from sidor._delat import _vy
 
 _DELAD = ScriptCache()
 _app_test.ScriptCache = lambda: _DELAD
@@ -75,7 +75,7 @@ def mat(varv: int, kalla_varv: int) -> dict:
         ordning = namn[i % len(namn) :] + namn[: i % len(namn)]
         for n in ordning:
             st.cache_data.clear()
-            _per_version.clear()
+            _vy.clear()
             kall[n].append(_kor_om(appar[n], SNABBVAL[(steg + 1) % len(SNABBVAL)]))
         steg += 1
     return {"varm": varm, "kall": kall}

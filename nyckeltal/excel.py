@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,6 +31,14 @@ EXCELFORMAT = {
 }
 
 
+def csv(df: pl.DataFrame, rubriker: Mapping[str, str] | None = None) -> bytes:
+    """The raw numbers as CSV that Excel opens with the Swedish letters and headings:
+    semicolon-separated, UTF-8 with BOM, columns renamed by rubriker (unknown ones left)."""
+    return (
+        df.rename(dict(rubriker or {}), strict=False).write_csv(separator=";").encode("utf-8-sig")
+    )
+
+
 @dataclass(frozen=True)
 class Tabell:
     """A table to export: its frame, Swedish headers, and a unit per numeric column.
@@ -41,8 +49,8 @@ class Tabell:
 
     namn: str
     df: pl.DataFrame
-    enheter: dict[str, str] = field(default_factory=dict)
-    rubriker: dict[str, str] = field(default_factory=dict)
+    enheter: Mapping[str, str] = field(default_factory=dict)
+    rubriker: Mapping[str, str] = field(default_factory=dict)
     kalla: str = ""
 
 

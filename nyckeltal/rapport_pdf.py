@@ -65,7 +65,7 @@ def bildfiler(rapport: rapportmodell.Rapport) -> dict[tuple[int, int], str]:
         (i, j): f"diagram_{i}_{j}.png"
         for i, a in enumerate(rapport.avsnitt)
         for j, d in enumerate(a.diagram)
-        if d.png is not None
+        if rapport.bild(d) is not None
     }
 
 
@@ -133,7 +133,7 @@ def pdf(rapport: rapportmodell.Rapport) -> bytes:
     familjer = [f for f in TYPSNITT if f in finns] or ["Libertinus Serif"]
     with tempfile.TemporaryDirectory(prefix="rapport_") as rot:
         for (i, j), namn in bildfiler(rapport).items():
-            (Path(rot) / namn).write_bytes(rapport.avsnitt[i].diagram[j].png)
+            (Path(rot) / namn).write_bytes(rapport.bild(rapport.avsnitt[i].diagram[j]))
         indata = json.dumps(data(rapport, familjer), ensure_ascii=False)
         return typst.compile(
             MALL.read_bytes(),

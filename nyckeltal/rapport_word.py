@@ -115,10 +115,9 @@ def docx(rapport: rapportmodell.Rapport) -> bytes:
         for diagram in avsnitt.diagram:
             dok.add_heading(text(diagram.rubrik), 3)
             alt = text(diagram.alt or diagram.rubrik)
-            if diagram.png is not None:
-                bild = (
-                    dok.add_paragraph().add_run().add_picture(io.BytesIO(diagram.png), width=Cm(17))
-                )
+            png = rapport.bild(diagram)
+            if png is not None:
+                bild = dok.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(17))
                 _alt_text(bild, alt, text(diagram.rubrik))
             else:
                 liten(rapportmodell.INGEN_BILD)

@@ -1,30 +1,26 @@
 """Assembling the report of a period: the key figures, the generated text per area with the
 administration's comments, the charts with their alternative text, the analysis, every figure
-of the text with its origin, and the sources. The result is a nyckeltal.rapportmodell.Rapport.
+of the text with its origin, and the sources. The result is a nyckeltal.rapportmodell.Rapport:
+utkast builds a period's draft (shared between sessions, nyckeltal.vyer.rapport), fardig adds
+what the administration adds when it makes the files (comments, the charts' pictures).
+
+The charts are nyckeltal.vyer.diagram.Diagram, with the numbers they draw; the presentation
+shows three of them larger (nyckeltal.vyer.presentation).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
 
 import polars as pl
 
 from nyckeltal.format import UPPGIFT_SAKNAS
-from nyckeltal.rapportmodell import Avsnitt, Diagram, Rapport
+from nyckeltal.katalog import OMRADESNAMN, kort, omradenas_kort
+from nyckeltal.rapportmodell import Avsnitt, Rapport
+from nyckeltal.vyer.diagram import Diagram
 
-RAPPORT_KPIER = (
-    "hushall_forsorjningsstod",
-    "bistand_kostnad",
-    "hushall_langvarigt",
-    "barn_ej_bistand_andel",
-    "mottagna_flyktingar",
-    "anstallningsform_antal",
-    "personer_arbetsmarknadsinsatser",
-    "vaxla_bidrag_mot_lon",
-    "kaa_kannedom",
-    "namnd_resultat",
-)
 KPI_RUBRIKER = ("Nyckeltal", "Avser", "Värde", "Jämförelse", "Förändring", "Mål och status")
 UNDERLAG_RUBRIKER = ("Uppgift", "Värde", "Härledning", "Källa eller beräkning")
 ANALYS = "analys"
@@ -36,7 +32,7 @@ def rapportkpier(underlag) -> list:
 
     finns = set(underlag.indikatorer["indikator_id"].to_list())
     return bygg_kpier(
-        [i for i in RAPPORT_KPIER if i in finns],
+        [i for i in omradenas_kort() if i in finns],
         underlag.indikatorer,
         underlag.varden,
         underlag.jamforelse,
@@ -106,15 +102,6 @@ KPI_FRAME_RUBRIKER = {
     "mal_och_status": "Mål och status",
     "kalla": "Källa",
 }
-
-
-@dataclass(frozen=True)
-class Rapportdiagram:
-    omrade: str  # the section it belongs to: an area of sammanfattning.OMRADEN or 'analys'
-    rubrik: str
-    fig: object  # go.Figure
-    kalla: str
-    alt: str = ""  # what the chart shows and its key figures, for a reader who cannot see it
 
 
 # Alternative texts: what kind of chart, what it shows, and the figures a sighted reader takes
@@ -219,86 +206,138 @@ def _kalla_for(underlag, *indikatorer: str) -> str:
     return kalltext(underlag.totaler.filter(pl.col("indikator_id").is_in(indikatorer)))
 
 
-def rapportdiagram(underlag) -> list[Rapportdiagram]:
-    """The charts of the report, each only when its data exists."""
-    from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
-    from nyckeltal.figurer import analys as figurer_analys
+# The charts: each a Diagram with the numbers it draws (the same table, units and headings as
+# the chart's on the pages Ekonomiskt bistånd and Analys och prognos), its heading in the
+# report and its alternative text. The presentation shows the first three too, larger.
+
+
+def diagram_kostnad_per_manad(underlag) -> Diagram | None:
+    """The net cost of ekonomiskt bistånd per month, one line per year; None without months."""
+    from nyckeltal import totaler
     from nyckeltal.figurer import bistand
+    from nyckeltal.kalla import kalltext
+
+    manader = underlag.totaler.filter(
+        (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
+    )
+    if manader.is_empty():
+        return None
+    serie = manader.with_columns(dimension=pl.lit(""))
+    tabell = bistand.manadstabell(serie)
+    return Diagram(
+        bistand.kostnad_per_manad(serie, underlag.period),
+        tabell,
+        kalltext(manader),
+        "rapport_kostnad_per_manad",
+        enheter={"manad": "manad", **{k: "tkr" for k in tabell.columns if k != "manad"}},
+        rubriker={"manad": "Månad"},
+        rubrik="Nettokostnad per månad, år för år",
+        alt=_alt_kostnad_per_manad(manader, underlag.period),
+    )
+
+
+def har_taktdiagram(takt) -> bool:
+    """Whether a target's pace gets a chart: a chart needs a pace to show (a single month
+    without one says nothing a sentence does not), and the net cost's target is the budget,
+    which the forecast shows."""
+    from nyckeltal import totaler
+
+    return takt.vid_arets_slut is not None and takt.indikator_id != totaler.KOSTNAD
+
+
+def diagram_maltakt(underlag, takt) -> Diagram:
+    """The year's figures so far towards a target, the pace carried to December and the
+    target (a nyckeltal.maltakt.Maltakt)."""
+    from nyckeltal.vyer import analysdiagram
+
+    return analysdiagram.maltaktdiagram(
+        takt,
+        kalla=_kalla_for(underlag, takt.indikator_id),
+        nyckel=f"rapport_takt_{takt.indikator_id}",
+        rubrik=f"{takt.namn}: takten mot målet ({takt.mal_text})",
+        alt=_alt_maltakt(takt),
+    )
+
+
+def diagram_prognos(underlag, tot, prognos) -> Diagram:
+    """The net cost accumulated month by month, this year and earlier years, written forward
+    to December (a framskrivning.Helarsprognos with a forecast)."""
+    from nyckeltal import totaler
+    from nyckeltal.vyer import analysdiagram
+
+    return analysdiagram.prognosdiagram(
+        tot,
+        prognos,
+        underlag.period,
+        kalla=_kalla_for(underlag, totaler.KOSTNAD, "bistand_budget"),
+        nyckel="rapport_prognos",
+        rubrik=f"Helårsprognos för nettokostnaden {underlag.period.ar}",
+        alt=_alt_prognos(prognos),
+    )
+
+
+def diagram_sasong(underlag, band: pl.DataFrame) -> Diagram:
+    """This year's net cost per month against the span of earlier years (sasong.sasongsband)."""
+    from nyckeltal import totaler
+    from nyckeltal.vyer import analysdiagram
+
+    ar = underlag.period.ar
+    return analysdiagram.sasongsdiagram(
+        band,
+        ar,
+        "tkr",
+        "Nettokostnad per månad",
+        kalla=_kalla_for(underlag, totaler.KOSTNAD),
+        nyckel="rapport_sasong",
+        rubrik=f"Nettokostnad per månad {ar} mot spannet tidigare år",
+        alt=_alt_sasong(band, ar),
+    )
+
+
+def diagram_volym(underlag, uppdelning) -> Diagram:
+    """A cost change split into the number of households and the amount per household (a
+    volymanalys.Uppdelning)."""
+    from nyckeltal import totaler
+    from nyckeltal.vyer import analysdiagram
+
+    return analysdiagram.volymdiagram(
+        uppdelning,
+        kalla=_kalla_for(underlag, totaler.KOSTNAD, totaler.HUSHALL),
+        nyckel=f"rapport_volym_{uppdelning.manader}",
+        rubrik=f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
+        alt=_alt_volym(uppdelning),
+    )
+
+
+def rapportdiagram(underlag) -> tuple[tuple[str, Diagram], ...]:
+    """The charts of the report, each only when its data exists, with the section it belongs
+    to: an area of katalog.OMRADESNAMN or ANALYS."""
+    from nyckeltal import framskrivning, maltakt, sasong, totaler, volymanalys
 
     tot = totaler.Totaler(underlag.totaler)
     period = underlag.period
-    ut = []
-    if tot.har(totaler.KOSTNAD):
-        manader = underlag.totaler.filter(
-            (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
-        )
-        if not manader.is_empty():
-            ut.append(
-                Rapportdiagram(
-                    "bistand",
-                    "Nettokostnad per månad, år för år",
-                    bistand.kostnad_per_manad(manader.with_columns(dimension=pl.lit("")), period),
-                    _kalla_for(underlag, totaler.KOSTNAD),
-                    _alt_kostnad_per_manad(manader, period),
-                )
-            )
-    takter = maltakt.maltakter(tot, underlag.indikatorer, period)
-    for takt, omrade in ((t, _omrade_for(t.indikator_id)) for t in takter):
-        # a chart needs a pace to show; a single month without one says nothing a sentence
-        # does not
-        if takt.vid_arets_slut is not None and takt.indikator_id != totaler.KOSTNAD:
-            ut.append(
-                Rapportdiagram(
-                    omrade,
-                    f"{takt.namn}: takten mot målet ({takt.mal_text})",
-                    figurer_analys.maltaktdiagram(takt),
-                    _kalla_for(underlag, takt.indikator_id),
-                    _alt_maltakt(takt),
-                )
-            )
+    ut: list[tuple[str, Diagram]] = []
+    kostnad = diagram_kostnad_per_manad(underlag)
+    if kostnad is not None:
+        ut.append(("bistand", kostnad))
+    for takt in maltakt.maltakter(tot, underlag.indikatorer, period):
+        if har_taktdiagram(takt):
+            ut.append((_omrade_for(takt.indikator_id), diagram_maltakt(underlag, takt)))
     if tot.har(totaler.KOSTNAD):
         prognos = framskrivning.helarsprognos(tot, totaler.KOSTNAD, period.ar, period.till_manad)
         if prognos.prognos is not None:
-            ut.append(
-                Rapportdiagram(
-                    ANALYS,
-                    f"Helårsprognos för nettokostnaden {period.ar}",
-                    figurer_analys.prognosdiagram(
-                        totaler.diagramserie(tot, totaler.KOSTNAD, period.ar), prognos, period
-                    ),
-                    _kalla_for(underlag, totaler.KOSTNAD, "bistand_budget"),
-                    _alt_prognos(prognos),
-                )
-            )
+            ut.append((ANALYS, diagram_prognos(underlag, tot, prognos)))
         band = sasong.sasongsband(tot, totaler.KOSTNAD, period.ar)
         if band["lage"].drop_nulls().len():
-            ut.append(
-                Rapportdiagram(
-                    ANALYS,
-                    f"Nettokostnad per månad {period.ar} mot spannet tidigare år",
-                    figurer_analys.sasongsdiagram(band, period.ar, "tkr", "Nettokostnad per månad"),
-                    _kalla_for(underlag, totaler.KOSTNAD),
-                    _alt_sasong(band, period.ar),
-                )
-            )
+            ut.append((ANALYS, diagram_sasong(underlag, band)))
         for uppdelning in volymanalys.volym_och_belopp(tot, period).uppdelningar:
-            ut.append(
-                Rapportdiagram(
-                    ANALYS,
-                    f"Kostnadsförändringen {uppdelning.rubrik}: hushåll och belopp",
-                    figurer_analys.volymdiagram(uppdelning),
-                    _kalla_for(underlag, totaler.KOSTNAD, totaler.HUSHALL),
-                    _alt_volym(uppdelning),
-                )
-            )
-    return ut
+            ut.append((ANALYS, diagram_volym(underlag, uppdelning)))
+    return tuple(ut)
 
 
 def _omrade_for(indikator: str) -> str:
-    from nyckeltal.sammanfattning import OMRADEN
-
-    for omrade, _, indikatorer in OMRADEN:
-        if indikator in indikatorer:
+    for omrade in OMRADESNAMN:
+        if indikator in kort(omrade):
             return omrade
     return ANALYS
 
@@ -342,41 +381,36 @@ def analyspunkter(underlag) -> tuple[str, ...]:
     return tuple(ut)
 
 
-def bygg_rapport(
+def utkast(
     underlag,
-    bilder: dict[str, bytes | None] | None = None,
-    kommentarer: dict[str, str] | None = None,
-    noteringar: Sequence[str] = (),
-    diagram: list[Rapportdiagram] | None = None,
+    diagram: Sequence[tuple[str, Diagram]] | None = None,
+    texter: Sequence | None = None,
+    kpier: Sequence | None = None,
 ) -> Rapport:
-    """The report of the period: key figures, the generated text per area with the
-    administration's comments, the charts (bilder: rubrik -> PNG), the analysis, every
-    figure of the text with its origin, and the sources."""
+    """The report of the period before the administration adds to it (fardig): key figures,
+    the generated text per area with the saved staff comments, the charts, the analysis,
+    every figure of the text with its origin, and the sources. diagram (rapportdiagram),
+    texter (sammanfattning.sammanfatta) and kpier (rapportkpier): when the caller has them."""
     from nyckeltal.format import formatera
     from nyckeltal.kalla import kalltext
     from nyckeltal.sammanfattning import FOTNOT, sammanfatta, sparade_kommentarer
 
     period = underlag.period
-    kommentarer = kommentarer or {}
-    bilder = bilder or {}
     diagram = rapportdiagram(underlag) if diagram is None else diagram
-    texter = sammanfatta(underlag)
+    texter = sammanfatta(underlag) if texter is None else texter
+    kpier = rapportkpier(underlag) if kpier is None else kpier
 
     def diagram_for(omrade: str) -> tuple[Diagram, ...]:
-        return tuple(
-            Diagram(d.rubrik, bilder.get(d.rubrik), d.kalla, d.alt or d.rubrik)
-            for d in diagram
-            if d.omrade == omrade
-        )
+        return tuple(d for omradet, d in diagram if omradet == omrade)
 
     avsnitt = [
         Avsnitt(
             t.rubrik,
             t.text,
             FOTNOT if t.har_beraknade else "",
-            kommentarer.get(t.omrade, ""),
-            diagram_for(t.omrade),
+            diagram=diagram_for(t.omrade),
             sparade=sparade_kommentarer(underlag, t.omrade),
+            omrade=t.omrade,
         )
         for t in texter
     ]
@@ -384,10 +418,9 @@ def bygg_rapport(
         Avsnitt(
             "Analys och prognos",
             "",
-            "",
-            kommentarer.get(ANALYS, ""),
-            diagram_for(ANALYS),
-            analyspunkter(underlag),
+            diagram=diagram_for(ANALYS),
+            punkter=analyspunkter(underlag),
+            omrade=ANALYS,
         )
     )
     underlag_rader = []
@@ -408,17 +441,49 @@ def bygg_rapport(
     ).split("; ")
     # a computed figure's inputs are stated figures of the text or the key figures
     text_kallor = [u.underlag for t in texter for u in t.uppgifter if not u.beraknad]
-    for kalla in [*kpi_kallor, *text_kallor, *(k for d in diagram for k in d.kalla.split("; "))]:
+    diagram_kallor = [k for _, d in diagram for k in d.kalla.split("; ")]
+    for kalla in [*kpi_kallor, *text_kallor, *diagram_kallor]:
         if kalla and kalla != UPPGIFT_SAKNAS and kalla not in kallor:
             kallor.append(kalla)
     return Rapport(
         titel="Arbetslivsnämndens nyckeltal",
         undertitel=f"Uppföljning {period.etikett}, jämfört med {period.jamforelseetikett}",
         kpi_rubriker=KPI_RUBRIKER,
-        kpi_rader=kpi_rader(rapportkpier(underlag)),
+        kpi_rader=kpi_rader(kpier),
         avsnitt=tuple(avsnitt),
         underlag_rubriker=UNDERLAG_RUBRIKER,
         underlag_rader=tuple(underlag_rader),
         kallor=tuple(kallor),
-        noteringar=tuple(noteringar),
     )
+
+
+def fardig(
+    utkastet: Rapport,
+    bilder: Mapping[str, bytes | None] | None = None,
+    kommentarer: Mapping[str, str] | None = None,
+    noteringar: Sequence[str] = (),
+) -> Rapport:
+    """The draft with what the administration adds when it makes the files: its comment per
+    section (kommentarer: area or ANALYS -> text), the charts' pictures (bilder: the chart's
+    nyckel -> PNG), notes such as that the pictures could not be drawn, and today's date."""
+    kommentarer = kommentarer or {}
+    return replace(
+        utkastet,
+        avsnitt=tuple(
+            replace(a, kommentar=kommentarer.get(a.omrade, "")) for a in utkastet.avsnitt
+        ),
+        bilder=bilder or {},
+        noteringar=tuple(noteringar),
+        skapad=date.today(),
+    )
+
+
+def bygg_rapport(
+    underlag,
+    bilder: Mapping[str, bytes | None] | None = None,
+    kommentarer: Mapping[str, str] | None = None,
+    noteringar: Sequence[str] = (),
+    diagram: Sequence[tuple[str, Diagram]] | None = None,
+) -> Rapport:
+    """The finished report of the period in one call: utkast, then fardig."""
+    return fardig(utkast(underlag, diagram), bilder, kommentarer, noteringar)

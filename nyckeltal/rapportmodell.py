@@ -1,5 +1,5 @@
 """The report of a period as a model (Rapport: text, tables, charts with their alternative
-text, sources), and its writers' entry points: nyckeltal.rapport_pdf writes it as a tagged PDF
+text and their pictures, sources), and its writers' entry points: nyckeltal.rapport_pdf writes it as a tagged PDF
 (PDF/UA-1, through Typst and the template nyckeltal/rapport.typ) and nyckeltal.rapport_word as
 Word; pdf() and docx() below call them. nyckeltal.rapportinnehall assembles a period's report.
 """
@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nyckeltal.vyer.diagram import Diagram
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_MIME = "application/pdf"
@@ -26,22 +32,17 @@ INGEN_BILD = "Diagrammet kunde inte ritas som bild."
 
 
 @dataclass(frozen=True)
-class Diagram:
-    rubrik: str
-    png: bytes | None  # None when the image could not be drawn
-    kalla: str
-    alt: str = ""  # what the chart shows, in words: the picture's alternative text
-
-
-@dataclass(frozen=True)
 class Avsnitt:
     rubrik: str
     text: str  # the generated text
     fotnot: str = ""
     kommentar: str = ""  # the administration's own comment, typed on the report page
+    # the charts: heading (rubrik), alternative text (alt), source; the pictures are
+    # Rapport.bilder, by the chart's nyckel
     diagram: tuple[Diagram, ...] = ()
     punkter: tuple[str, ...] = ()  # further paragraphs, e.g. the analysis
     sparade: tuple[str, ...] = ()  # staff comments stored on the page Administration
+    omrade: str = ""  # the area (katalog.OMRADESNAMN) or 'analys': where its comment goes
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,21 @@ class Rapport:
     kallor: tuple[str, ...] = ()
     noteringar: tuple[str, ...] = ()  # e.g. that the images could not be drawn
     skapad: date = field(default_factory=date.today)
+    # chart (Diagram.nyckel) -> its picture as PNG; a chart without one (not drawn, or not
+    # drawable) is printed as its alternative text under INGEN_BILD
+    bilder: Mapping[str, bytes | None] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bilder", MappingProxyType(dict(self.bilder)))
+
+    @property
+    def diagram(self) -> tuple[Diagram, ...]:
+        """Every chart of the report, in the report's order."""
+        return tuple(d for a in self.avsnitt for d in a.diagram)
+
+    def bild(self, diagram: Diagram) -> bytes | None:
+        """The chart's picture, or None when there is none."""
+        return self.bilder.get(diagram.nyckel)
 
     @property
     def filnamn(self) -> str:

@@ -20,7 +20,7 @@ import polars as pl
 from nyckeltal import framskrivning, totaler, volymanalys
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn, tal
 from nyckeltal.kalla import Kalla
-from nyckeltal.katalog import egna_indikatorer
+from nyckeltal.katalog import OMRADESNAMN, egna_indikatorer
 from nyckeltal.perioder import Period
 from nyckeltal.status import malstatus
 from nyckeltal.totaler import ANGIVET, BERAKNAT, Totaler, Uppgift
@@ -136,30 +136,6 @@ MALORD = {
     "hushall_forsorjningsstod": "hushåll",
     "mottagna_flyktingar": "mottagna flyktingar under året",
 }
-OMRADEN = (
-    (
-        "bistand",
-        "Ekonomiskt bistånd",
-        (
-            "hushall_forsorjningsstod",
-            "bistand_kostnad",
-            "hushall_langvarigt",
-            "barn_ej_bistand_andel",
-        ),
-    ),
-    ("flykting", "Flyktingmottagning", ("mottagna_flyktingar",)),
-    (
-        "arbetsmarknad",
-        "Arbetsmarknad",
-        (
-            "anstallningsform_antal",
-            "personer_arbetsmarknadsinsatser",
-            "vaxla_bidrag_mot_lon",
-            "kaa_kannedom",
-        ),
-    ),
-    ("ekonomi", "Ekonomi", ("namnd_resultat",)),
-)
 
 
 def _rader(df: pl.DataFrame) -> dict[str, dict]:
@@ -476,7 +452,7 @@ def sammanfatta(underlag: Underlag) -> list[Omradestext]:
         "ekonomi": s.ekonomi,
     }
     ut = []
-    for omrade, rubrik, _ in OMRADEN:
+    for omrade, rubrik in OMRADESNAMN.items():
         meningar = tuple(m for m in skrivare[omrade]() if m is not None)
         ut.append(Omradestext(omrade, rubrik, meningar))
     return ut

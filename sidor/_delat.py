@@ -7,11 +7,10 @@ Everything that is not about Streamlit lives in the nyckeltal package.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
-import plotly.graph_objects as go
 import polars as pl
 import pyarrow as pa
 import streamlit as st
@@ -19,11 +18,13 @@ import streamlit as st
 from nyckeltal import bygg, excel, sokvagar
 from nyckeltal.db import Databas, Ogonblick
 from nyckeltal.figurer import PLOTLY_CONFIG
-from nyckeltal.figurer.beskrivning import alt_text
 from nyckeltal.figurer.sparkline import sparkline_img
 from nyckeltal.format import formatera_tabell, manadsnamn
 from nyckeltal.kpi import Kpi
 from nyckeltal.perioder import SNABBVAL, Period, period_fran_val
+from nyckeltal.vyer import Fraga
+from nyckeltal.vyer.diagram import Diagram
+from nyckeltal.vyer.kommentarer import kortens_kommentarer
 
 
 @st.cache_resource(show_spinner="Bygger databasen från data/ …")
@@ -57,30 +58,22 @@ T = TypeVar("T")
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _per_version(version: tuple, namn: str, _bygg: Callable, *args, **kwargs):
-    # One cache for every page, made once: decorating afresh on each rerun of a page script
-    # made Streamlit read the function's source every time. _bygg is not hashed; namn is.
-    return _bygg(*args, **kwargs)
+def _vy(version: tuple, namn: str, _bygg: Callable, *args, **kwargs):
+    # _bygg is not hashed; its module and name (namn) are, with the arguments and the version
+    return _bygg(fraga, *args, **kwargs)
 
 
-def per_version(bygg: Callable[P, T]) -> Callable[P, T]:
-    """Decorator for a page's computing part: its result (figures, tables, texts) is built once
-    per database version and arguments (a period, hashable values) and shared by all sessions.
+def vy(bygg: Callable[Concatenate[Fraga, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """What a page shows: bygg(fraga, *args) of a module in nyckeltal.vyer, built once per
+    database version and arguments (a period, hashable values) and shared by all sessions.
 
     A period change reruns the whole page, and most of a rerun went to Polars operations on
     small frames and to setting Plotly properties (bench/README.md); with this a rerun only
-    sends what was built. The result is shared, not copied, so a page must only read it
-    (Polars frames are immutable; st.plotly_chart only reads a figure). bygg must not call
-    Streamlit elements. An import gives a new version, so nothing stale is shown."""
-
-    # page scripts all run as __main__: the file tells two pages' functions apart
-    namn = f"{bygg.__code__.co_filename}:{bygg.__qualname__}"
-
-    @functools.wraps(bygg)
-    def anrop(*args: P.args, **kwargs: P.kwargs) -> T:
-        return _per_version(databas().version, namn, bygg, *args, **kwargs)
-
-    return anrop
+    sends what was built. The result is shared, not copied, and cannot be changed: frozen
+    dataclasses, tuples, frozen figures (nyckeltal.vyer). An import gives a new version, so
+    nothing stale is shown."""
+    namn = f"{bygg.__module__}.{bygg.__qualname__}"
+    return _vy(databas().version, namn, bygg, *args, **kwargs)
 
 
 def periodfilter() -> Period:
@@ -131,13 +124,20 @@ def vald_period() -> Period:
 KORTBREDD = 270  # px: three cards a row on a laptop, one or two on a tablet
 
 
-def visa_kpier(kort: list[Kpi], *, bredd: int = KORTBREDD) -> None:
+def visa_anmarkning(text: str | None) -> None:
+    """A note in small type (what is missing, which source a figure follows), when there is
+    one: the views leave None where there is nothing to say."""
+    if text:
+        st.caption(text)
+
+
+def visa_kpier(kort: Sequence[Kpi], *, bredd: int = KORTBREDD) -> None:
     """A row of KPI cards that wraps to the width of the screen instead of squeezing, then
     the staff's comments on those figures for the period, so every page shows them."""
     with st.container(horizontal=True, wrap=True, gap="small"):
         for kpi in kort:
             visa_kpi(kpi, bredd=bredd)
-    for kommentarer in _kommentarer(tuple((kpi.indikator_id, kpi.period) for kpi in kort)):
+    for kommentarer in vy(kortens_kommentarer, tuple((k.indikator_id, k.period) for k in kort)):
         visa_kommentarer(kommentarer)
 
 
@@ -173,84 +173,37 @@ def _sparkline(varden: tuple[float, ...], namn: str, enhet: str, ar: int) -> str
     return sparkline_img(varden, namn, enhet, ar)
 
 
-class _FrystFigur(go.Figure):
-    """A finished figure that gives the same dict every time it is asked (st.plotly_chart asks
-    on every rerun; to_dict deep-copies and base64-encodes the arrays each time)."""
-
-    def to_dict(self):
-        if "_som_dict" not in self.__dict__:
-            self.__dict__["_som_dict"] = super().to_dict()
-        return self.__dict__["_som_dict"]
-
-
-def fryst(fig: go.Figure) -> go.Figure:
-    """The figure, from now on read-only with its dict form kept (see _FrystFigur). Figures
-    from per_version are shared between reruns and sessions and never changed after building;
-    Streamlit only reads the dict (and drops trace uids, the same every time)."""
-    if type(fig) is go.Figure:
-        fig.__class__ = _FrystFigur
-    return fig
-
-
-def visa_diagram(
-    fig,
-    tabell: pl.DataFrame,
-    *,
-    kalla: str,
-    nyckel: str,
-    enheter: dict[str, str] | None = None,
-    rubriker: dict[str, str] | None = None,
-) -> None:
-    """A chart, its numbers one click away as a table with CSV download, and its source.
-
-    The table shows Swedish-formatted text (enheter: column -> unit, see formatera_tabell);
-    the CSV keeps the raw numbers with the same Swedish headers, semicolon-separated and
-    UTF-8 with BOM so Excel opens it; the Excel file has Swedish headers and number formats
-    and the source. PNG: the chart's own toolbar (PLOTLY_CONFIG). nyckel names the widgets
-    and the files.
-    """
+def visa_diagram(diagram: Diagram) -> None:
+    """A chart, its numbers one click away as a table with CSV and Excel download, and its
+    source. PNG: the chart's own toolbar (PLOTLY_CONFIG)."""
     st.plotly_chart(
-        fryst(fig),
+        diagram.fig,
         theme=None,
         config=PLOTLY_CONFIG,
-        key=f"diagram_{nyckel}",
-        alt=diagrammets_namn(fig),
+        key=f"diagram_{diagram.nyckel}",
+        alt=diagram.skarmlasartext,
     )
     # The table is built only while the expander is open: a closed one costs nothing on the
     # many reruns of a period change (it was a sixth of a page's rerun time, bench/README.md).
     with st.expander(
-        "Visa siffrorna som tabell", key=f"tabell_{nyckel}", on_change="rerun"
+        "Visa siffrorna som tabell", key=f"tabell_{diagram.nyckel}", on_change="rerun"
     ) as utfallbar:
         if utfallbar.open:
-            visa_nedladdningsbar_tabell(
-                tabell, kalla=kalla, nyckel=nyckel, enheter=enheter, rubriker=rubriker
-            )
-    st.caption(f"Källa: {kalla}")
+            visa_nedladdningsbar_tabell(diagram)
+    st.caption(f"Källa: {diagram.kalla}")
 
 
-def diagrammets_namn(fig: go.Figure) -> str:
-    """The chart's accessible name for st.plotly_chart(alt=...) (what it shows and its key
-    figure), worked out once per figure: a figure from per_version is shown on many reruns."""
-    if "_alt" not in fig.__dict__:
-        fig.__dict__["_alt"] = alt_text(fig)
-    return fig.__dict__["_alt"]
-
-
-def visa_nedladdningsbar_tabell(
-    tabell: pl.DataFrame,
-    *,
-    kalla: str,
-    nyckel: str,
-    enheter: dict[str, str] | None = None,
-    rubriker: dict[str, str] | None = None,
-) -> None:
-    """A chart's numbers: the table in Swedish text, and CSV and Excel downloads of the raw
-    numbers (see visa_diagram)."""
-    visa_tabell(formatera_tabell(tabell, enheter or {}, rubriker), width="stretch")
+def visa_nedladdningsbar_tabell(diagram: Diagram) -> None:
+    """A chart's numbers: the table in Swedish text (units: format.formatera_tabell); CSV of the
+    raw numbers with the same Swedish headings, semicolon-separated and UTF-8 with BOM so Excel
+    opens it; Excel with Swedish headings, number formats and the source."""
+    tabell, nyckel = diagram.tabell, diagram.nyckel
+    enheter, rubriker = dict(diagram.enheter), dict(diagram.rubriker)
+    visa_tabell(formatera_tabell(tabell, enheter, rubriker), width="stretch")
     csv, xlsx = st.columns(2, width=360)
     csv.download_button(
         "Ladda ned CSV",
-        data=lambda: tabell.rename(rubriker or {}).write_csv(separator=";").encode("utf-8-sig"),
+        data=lambda: excel.csv(tabell, rubriker),
         file_name=f"{nyckel}.csv",
         mime="text/csv",
         key=f"csv_{nyckel}",
@@ -258,9 +211,7 @@ def visa_nedladdningsbar_tabell(
     )
     xlsx.download_button(
         "Ladda ned Excel",
-        data=lambda: excel.excel(
-            [excel.Tabell(nyckel, tabell, enheter or {}, rubriker or {}, kalla)]
-        ),
+        data=lambda: excel.excel([excel.Tabell(nyckel, tabell, enheter, rubriker, diagram.kalla)]),
         file_name=f"{nyckel}.xlsx",
         mime=excel.XLSX_MIME,
         key=f"xlsx_{nyckel}",
@@ -295,28 +246,10 @@ def visa_flikar(nyckel: str, flikar: dict[str, Callable[[], None]]) -> None:
                 visa()
 
 
-def visa_kommentarer(kommentarer: list[tuple]) -> None:
+def visa_kommentarer(kommentarer: tuple[tuple, ...]) -> None:
     """Staff comments on a figure for the months of the period (why a figure dipped), written
     on the page Administration. Shown as plain text: no Markdown or HTML from users."""
     for namn, manad, ar, text in kommentarer:
         with st.container(border=True):
             st.caption(f"💬 Kommentar: {namn}, {manadsnamn(manad)} {ar}")
             st.text(text)
-
-
-@per_version
-def _kommentarer(kort: tuple[tuple[str, Period], ...]) -> list[list[tuple]]:
-    """Per (indicator, period): (indicator name, month, year, text) of its comments. One
-    look-up for a row of cards; a comment is a write, so a new database version, never stale."""
-    return [
-        fraga(
-            "kommentarer_for_period",
-            indikator=indikator_id,
-            ar=period.ar,
-            fran_manad=period.fran_manad,
-            till_manad=period.till_manad,
-        )
-        .select("namn", "manad", "ar", "text")
-        .rows()
-        for indikator_id, period in kort
-    ]

@@ -13,247 +13,28 @@ for that period (by its heading, so a link keeps its slide when the period has m
 from __future__ import annotations
 
 import functools
-import math
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import polars as pl
 import streamlit as st
 
-from nyckeltal import framskrivning, maltakt, totaler
-from nyckeltal.figurer import PLOTLY_CONFIG, bistand
-from nyckeltal.figurer import analys as figurer
-from nyckeltal.format import tal
-from nyckeltal.kalla import kalltext
-from nyckeltal.kpi import Kpi, bygg_kpier
+from nyckeltal.figurer import PLOTLY_CONFIG
 from nyckeltal.perioder import Period
-from nyckeltal.sammanfattning import (
-    OMRADEN,
-    hamta_underlag,
-    sammanfatta,
-    som_markdown,
-    sparade_kommentarer,
-)
-from sidor._delat import (
-    diagrammets_namn,
-    fraga,
-    fryst,
-    per_version,
-    vald_period,
-    visa_kpier,
-)
+from nyckeltal.vyer import presentation
+from sidor._delat import vald_period, visa_kpier, vy
 from sidor._webblasaren import presentationstangenter
 
-OVERSIKT = "Översikt"
-OVERSIKTSKORT = (
-    "hushall_forsorjningsstod",
-    "bistand_kostnad",
-    "mottagna_flyktingar",
-    "personer_arbetsmarknadsinsatser",
-    "vaxla_bidrag_mot_lon",
-    "namnd_resultat",
-)
-KORT_PER_BILD = 4  # two rows of two wide cards fit 1280×720 with 24 px text
-KORTBREDD = 540
-# Text on a slide: about 90 characters a line at 26 px on a 1280 px projector, and room for
-# about twelve lines under the heading. A sentence is never split over two slides.
-TECKEN_PER_RAD = 90
-RADER_PER_BILD = 12
-DIAGRAMHOJD = 430  # px: the chart, its heading and its source line fit in 720 px
-DIAGRAMTEXT = 24  # px: the smallest text in a chart on the projector
+KORTBREDD = 540  # px: two wide cards a row on the slide
 
 
-@dataclass(frozen=True)
-class Diagram:
-    fig: object
-    kalla: str
-    nyckel: str
-
-
-@dataclass(frozen=True)
-class Bild:
-    """One slide: a heading and one kind of content (cards, sentences or a chart)."""
-
-    rubrik: str
-    kort: tuple[Kpi, ...] = ()
-    meningar: tuple[str, ...] = ()  # Markdown-safe sentences
-    diagram: Diagram | None = None
-    fotnot: str = ""
-    kommentarer: tuple[str, ...] = ()  # staff comments, shown as plain text
-
-
-def diagram(fig, kalla: str, nyckel: str) -> Diagram:
-    """A chart for the projector: large type, a height that fits the slide, read-only."""
-    fig = fryst(figurer.for_projektor(fig, storlek=DIAGRAMTEXT, hojd=DIAGRAMHOJD))
-    return Diagram(fig, kalla, nyckel)
-
-
-def textbilder(rubrik: str, meningar: list[str], **extra) -> list[Bild]:
-    """Sentences over as many slides as they need; the last slide gets the extras."""
-    delar: list[list[str]] = [[]]
-    rader = 0.0
-    for mening in meningar:
-        behov = math.ceil(len(mening) / TECKEN_PER_RAD) + 0.5
-        if delar[-1] and rader + behov > RADER_PER_BILD:
-            delar.append([])
-            rader = 0.0
-        delar[-1].append(som_markdown(mening))
-        rader += behov
-    bilder = []
-    for i, del_ in enumerate(delar, start=1):
-        bilder.append(
-            Bild(
-                delrubrik(rubrik, i, len(delar)),
-                meningar=tuple(del_),
-                **(extra if i == len(delar) else {}),
-            )
-        )
-    return bilder
-
-
-def delrubrik(rubrik: str, i: int, antal: int) -> str:
-    """'Översikt – nyckeltal (1 av 2)': every slide's heading is its own (it is the slide's
-    name in the URL and in the list of slides)."""
-    return rubrik if antal == 1 else f"{rubrik} ({i} av {antal})"
-
-
-def kortbilder(avsnitt: str, kort: list[Kpi]) -> list[Bild]:
-    delar = [kort[i : i + KORT_PER_BILD] for i in range(0, len(kort), KORT_PER_BILD)]
-    return [
-        Bild(delrubrik(f"{avsnitt} – nyckeltal", i, len(delar)), kort=tuple(del_))
-        for i, del_ in enumerate(delar, start=1)
-    ]
-
-
-@per_version
-def bilder(period: Period) -> tuple[Bild, ...]:
-    """Every slide for the period, built once per database version and period."""
-    underlag = hamta_underlag(fraga, period)
-    tot = totaler.Totaler(underlag.totaler)
-    takter = {t.indikator_id: t for t in maltakt.maltakter(tot, underlag.indikatorer, period)}
-    finns = set(underlag.indikatorer["indikator_id"].to_list())
-
-    def kort(ids) -> list[Kpi]:
-        return bygg_kpier(
-            [i for i in ids if i in finns],
-            underlag.indikatorer,
-            underlag.varden,
-            underlag.jamforelse,
-            period,
-        )
-
-    def kalla_for(*indikatorer: str) -> str:
-        return kalltext(underlag.totaler.filter(pl.col("indikator_id").is_in(indikatorer)))
-
-    ut = [
-        *kortbilder(OVERSIKT, kort(OVERSIKTSKORT)),
-        *textbilder(
-            "Målen",
-            [f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values()],
-        ),
-    ]
-    texter = {t.rubrik: t for t in sammanfatta(underlag)}
-    for omrade, rubrik, ids in OMRADEN:
-        text = texter[rubrik]
-        ut += kortbilder(rubrik, kort(ids))
-        ut += textbilder(
-            f"{rubrik} – läget",
-            [m.text for m in text.meningar],
-            fotnot=som_markdown("* Beräknat från uppgifterna i handlingarna.")
-            if text.har_beraknade
-            else "",
-            kommentarer=tuple(f"💬 {k}" for k in sparade_kommentarer(underlag, omrade)),
-        )
-        if omrade == "bistand" and tot.har(totaler.KOSTNAD):
-            manader = underlag.totaler.filter(
-                (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
-            )
-            if not manader.is_empty():
-                ut.append(
-                    Bild(
-                        "Kostnad för ekonomiskt bistånd per månad",
-                        diagram=diagram(
-                            bistand.kostnad_per_manad(
-                                manader.with_columns(dimension=pl.lit("")), period
-                            ),
-                            kalltext(manader),
-                            "bistand",
-                        ),
-                    )
-                )
-        for indikator in ids:
-            takt = takter.get(indikator)
-            if (
-                takt is not None
-                and takt.vid_arets_slut is not None
-                and indikator != totaler.KOSTNAD
-            ):
-                ut.append(
-                    Bild(
-                        f"Takten mot målet: {takt.namn}",
-                        diagram=diagram(
-                            figurer.maltaktdiagram(takt), kalla_for(indikator), f"takt_{indikator}"
-                        ),
-                    )
-                )
-    ut += analysbilder(tot, takter, period, kalla_for(totaler.KOSTNAD, "bistand_budget"))
-    assert len({b.rubrik for b in ut}) == len(ut), "two slides with the same heading"
-    return tuple(ut)
-
-
-def analysbilder(tot, takter: dict, period: Period, kalla: str) -> list[Bild]:
-    """The forecast for the year in words and as a chart, then the pace towards the targets."""
-    prognos = (
-        framskrivning.helarsprognos(tot, totaler.KOSTNAD, period.ar, period.till_manad)
-        if tot.har(totaler.KOSTNAD)
-        else None
-    )
-    ut: list[Bild] = []
-    if prognos is not None and prognos.prognos is not None:
-        spann = f", spann {tal(prognos.lag.varde)}–{prognos.hog.text()}" if prognos.lag else ""
-        forvaltningens = (
-            f"; förvaltningens prognos är {prognos.forvaltningens.text()}"
-            if prognos.forvaltningens
-            else ""
-        )
-        budget = f" och budgeten {prognos.budget.text()}" if prognos.budget else ""
-        ut += textbilder(
-            "Helårsprognos",
-            [
-                f"Nettokostnaden för ekonomiskt bistånd skrivs fram till "
-                f"{prognos.prognos.text()} för helåret (beräknat{spann}){forvaltningens}{budget}."
-            ],
-        )
-        ut.append(
-            Bild(
-                "Helårsprognos för kostnaden",
-                diagram=diagram(
-                    figurer.prognosdiagram(
-                        totaler.diagramserie(tot, totaler.KOSTNAD, period.ar), prognos, period
-                    ),
-                    kalla,
-                    "prognos",
-                ),
-            )
-        )
-    else:
-        ut += textbilder(
-            "Helårsprognos",
-            [prognos.orsak if prognos else "Helårsprognos: uppgift saknas."],
-        )
-    ut += textbilder("Takten mot målen", [t.text for t in takter.values()])
-    return ut
-
-
-def visa_bild(bild: Bild, nummer: int, antal: int, period: Period) -> None:
+def visa_bild(bild: presentation.Bild, nummer: int, antal: int, period: Period) -> None:
     st.title(bild.rubrik, anchor=False)
     st.markdown(
         f"{period.etikett}, jämfört med {period.jamforelseetikett} · bild {nummer} av {antal}",
         anchors=False,
     )
     if bild.kort:
-        visa_kpier(list(bild.kort), bredd=KORTBREDD)
+        visa_kpier(bild.kort, bredd=KORTBREDD)
     for mening in bild.meningar:
         st.markdown(mening, anchors=False)
     if bild.fotnot:
@@ -267,16 +48,14 @@ def visa_bild(bild: Bild, nummer: int, antal: int, period: Period) -> None:
             theme=None,
             config=PLOTLY_CONFIG,
             key=f"presentation_{d.nyckel}",
-            alt=diagrammets_namn(d.fig),
+            alt=d.skarmlasartext,
         )
-        st.markdown(f"Källa: {som_markdown(d.kalla)}", anchors=False)
+        st.markdown(bild.kallrad, anchors=False)
 
 
 period = vald_period()
-alla = bilder(period)
+alla = vy(presentation.bygg, period)
 antal = len(alla)
-
-
 rubriker = tuple(b.rubrik for b in alla)
 
 

@@ -5,92 +5,14 @@ PDF and as an editable Word document, with the tables as Excel."""
 import hashlib
 from urllib.parse import urlencode
 
-import polars as pl
 import streamlit as st
 
-from nyckeltal import diagrambilder, excel, maltakt, rapportinnehall, rapportmodell, totaler
-from nyckeltal.format import formatera_per_rad
-from nyckeltal.perioder import Period
-from nyckeltal.sammanfattning import (
-    FOTNOT,
-    hamta_underlag,
-    sammanfatta,
-    som_markdown,
-    sparade_kommentarer,
-    uppgiftstabell,
-)
-from sidor._delat import fraga, per_version, vald_period, visa_tabell
-
-UPPGIFTSRUBRIKER = {
-    "omrade": "Område",
-    "uppgift": "Uppgift",
-    "varde": "Värde",
-    "enhet": "Enhet",
-    "harledning": "Härledning",
-    "underlag": "Källa eller beräkning",
-}
-
-
-@per_version
-def berakna(period: Period) -> dict:
-    """What the page shows for the period, built once per database version and period: the
-    key figures, the generated text per area with the saved comments, the analysis, the
-    figures of the text, and the tables for Excel. The report files are built on click."""
-    underlag = hamta_underlag(fraga, period)
-    texter = sammanfatta(underlag)
-    kpier = rapportinnehall.rapportkpier(underlag)
-    tot = totaler.Totaler(underlag.totaler)
-    uppgifter = uppgiftstabell(texter)
-
-    tabeller = [
-        excel.Tabell(
-            "Nyckeltal",
-            rapportinnehall.kpi_frame(kpier),
-            {"varde": "antal", "jamforelsevarde": "antal", "forandring": "antal"},
-            rapportinnehall.KPI_FRAME_RUBRIKER,
-        ),
-        excel.Tabell("Siffrorna i texten", uppgifter, {"varde": "antal"}, UPPGIFTSRUBRIKER),
-    ]
-    takter = maltakt.maltakter(tot, underlag.indikatorer, period)
-    if takter:
-        tabeller.append(
-            excel.Tabell(
-                "Vad krävs för målen",
-                maltakt.maltakttabell(takter),
-                maltakt.MALTAKT_ENHETER,
-                maltakt.MALTAKT_RUBRIKER,
-            )
-        )
-    return {
-        "underlag": underlag,
-        "nyckeltal": pl.DataFrame(
-            list(rapportinnehall.kpi_rader(kpier)),
-            schema=list(rapportinnehall.KPI_RUBRIKER),
-            orient="row",
-        ),
-        "texter": tuple(
-            {
-                "omrade": text.omrade,
-                "rubrik": text.rubrik,
-                "text": som_markdown(text.text),
-                "fotnot": som_markdown(FOTNOT) if text.har_beraknade else None,
-                "sparade": sparade_kommentarer(underlag, text.omrade),
-            }
-            for text in texter
-        ),
-        "analys": tuple(som_markdown(punkt) for punkt in rapportinnehall.analyspunkter(underlag)),
-        # Swedish-formatted with each row's unit ('44 923 tkr', '7 431 kr'), which makes the
-        # unit column redundant on screen; the Excel file keeps the raw numbers and the unit
-        "uppgifter": formatera_per_rad(uppgifter, {"varde": 0})
-        .drop("enhet")
-        .rename({k: v for k, v in UPPGIFTSRUBRIKER.items() if k != "enhet"}),
-        "tabeller": tuple(tabeller),
-    }
-
+from nyckeltal import diagrambilder, excel, rapportinnehall, rapportmodell
+from nyckeltal.vyer import rapport
+from sidor._delat import vald_period, visa_tabell, vy
 
 period = vald_period()
-sida = berakna(period)
-underlag = sida["underlag"]
+sida = vy(rapport.bygg, period)
 
 st.title("Rapport")
 st.caption(
@@ -101,7 +23,7 @@ st.caption(
 # --- Key figures -----------------------------------------------------------------------------
 st.subheader("Nyckeltal")
 # static tables: a data grid redraws its canvas after every period change, late
-visa_tabell(sida["nyckeltal"], statisk=True, border="horizontal")
+visa_tabell(sida.nyckeltal, statisk=True, border="horizontal")
 
 # --- Generated text and comments -------------------------------------------------------------
 st.subheader("Text per område")
@@ -110,43 +32,42 @@ st.caption(
     "sparas inte när sidan stängs. Kommentarer som ska finnas kvar skrivs på sidan "
     "Administration; de kommer också med."
 )
-for text in sida["texter"]:
+for text in sida.texter:
     with st.container(border=True):
-        st.markdown(f"**{text['rubrik']}**")
-        st.markdown(text["text"])
-        if text["fotnot"]:
-            st.caption(text["fotnot"])
-        if text["sparade"]:
+        st.markdown(f"**{text.rubrik}**")
+        st.markdown(text.text)
+        if text.fotnot:
+            st.caption(text.fotnot)
+        if text.sparade:
             st.caption("💬 Kommentarer från sidan Administration (kommer med i rapporten):")
-            for sparad in text["sparade"]:
+            for sparad in text.sparade:
                 st.text(sparad)
         st.text_area(
-            f"Förvaltningens kommentar: {text['rubrik'].lower()}",
-            key=f"kommentar_{text['omrade']}",
+            text.etikett,
+            key=f"kommentar_{text.omrade}",
             height=90,
             placeholder="Till exempel orsaker, åtgärder och bedömning.",
         )
 with st.container(border=True):
     st.markdown("**Analys och prognos**")
-    for punkt in sida["analys"]:
+    for punkt in sida.analys:
         st.markdown(punkt)
     st.text_area(
         "Förvaltningens kommentar: analys och prognos",
-        key=f"kommentar_{rapportinnehall.ANALYS}",
+        key=f"kommentar_{rapport.ANALYS}",
         height=90,
     )
 
 with st.expander("Siffrorna i texten och var de kommer ifrån"):
-    visa_tabell(sida["uppgifter"], statisk=True, border="horizontal")
+    visa_tabell(sida.uppgifter, statisk=True, border="horizontal")
 
 # --- Downloads -------------------------------------------------------------------------------
 st.subheader("Ladda ned")
 kommentarer = {
-    omrade: st.session_state.get(f"kommentar_{omrade}", "") or ""
-    for omrade in [t["omrade"] for t in sida["texter"]] + [rapportinnehall.ANALYS]
+    omrade: st.session_state.get(f"kommentar_{omrade}", "") or "" for omrade in sida.omraden
 }
 nyckel = hashlib.sha256(repr((period, sorted(kommentarer.items()))).encode()).hexdigest()
-tabeller = sida["tabeller"]
+tabeller = sida.tabeller
 
 vanster, hoger = st.columns(2)
 with vanster:
@@ -173,8 +94,9 @@ with hoger:
 if skapa:
     with st.status("Skapar rapporten …", expanded=True) as status:
         st.write("Samlar siffror, text och diagram …")
-        diagram = rapportinnehall.rapportdiagram(underlag)
-        figurnyckel = hashlib.sha256("".join(d.fig.to_json() for d in diagram).encode()).hexdigest()
+        utkast = vy(rapport.utkast, period)
+        diagram = utkast.diagram
+        figurnyckel = rapport.bildnyckel(diagram)
         bilder: dict[str, bytes | None] = {}
         noteringar = []
         sparade = st.session_state.get("rapport_bilder")
@@ -189,7 +111,7 @@ if skapa:
 
             try:
                 pngs = diagrambilder.pngs([d.fig for d in diagram], framsteg=framsteg)
-                bilder = {d.rubrik: png for d, png in zip(diagram, pngs)}
+                bilder = {d.nyckel: png for d, png in zip(diagram, pngs)}
                 st.session_state["rapport_bilder"] = (figurnyckel, bilder)
             except diagrambilder.BildFel as fel:
                 noteringar.append(
@@ -197,12 +119,12 @@ if skapa:
                     "rapporten har rubrikerna och källorna men inte bilderna."
                 )
                 st.warning(str(fel), icon="⚠️")
-        rapport = rapportinnehall.bygg_rapport(underlag, bilder, kommentarer, noteringar, diagram)
+        fardig = rapportinnehall.fardig(utkast, bilder, kommentarer, noteringar)
         st.write("Skriver PDF …")
-        pdf = rapportmodell.pdf(rapport)
+        pdf = rapportmodell.pdf(fardig)
         st.write("Skriver Word-dokument …")
-        word = rapportmodell.docx(rapport)
-        st.session_state["rapport_filer"] = (nyckel, rapport.filnamn, pdf, word)
+        word = rapportmodell.docx(fardig)
+        st.session_state["rapport_filer"] = (nyckel, fardig.filnamn, pdf, word)
         status.update(label="Rapporten är klar att ladda ned", state="complete", expanded=False)
 
 filer = st.session_state.get("rapport_filer")

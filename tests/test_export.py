@@ -147,10 +147,10 @@ def test_pngs_utan_webblasare_ger_ett_svenskt_fel(monkeypatch):
 def rapport(db, chromium):
     underlag = hamta_underlag(db.fraga, SEP_2022)
     diagram = rapportinnehall.rapportdiagram(underlag)
-    bilder = diagrambilder.pngs([d.fig for d in diagram], bredd=800, skala=1)
+    bilder = diagrambilder.pngs([d.fig for _, d in diagram], bredd=800, skala=1)
     return rapportinnehall.bygg_rapport(
         underlag,
-        {d.rubrik: b for d, b in zip(diagram, bilder)},
+        {d.nyckel: b for (_, d), b in zip(diagram, bilder)},
         {"bistand": "Kostnadsökningen beror på riksnormen.", "analys": ""},
         diagram=diagram,
     )
@@ -176,7 +176,7 @@ def test_rapportens_innehall(rapport):
     ]
     bistand = rapport.avsnitt[0]
     assert bistand.kommentar == "Kostnadsökningen beror på riksnormen."
-    assert all(d.png is not None for a in rapport.avsnitt for d in a.diagram)
+    assert all(rapport.bild(d) is not None for a in rapport.avsnitt for d in a.diagram)
     assert any("Dnr ALN 2022-00100 1.2.4.1" in k for k in rapport.kallor)
 
 

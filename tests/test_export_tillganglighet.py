@@ -56,7 +56,7 @@ def rapport(db):
     diagram = rapportinnehall.rapportdiagram(underlag)
     return rapportinnehall.bygg_rapport(
         underlag,
-        {d.rubrik: png() for d in diagram},
+        {d.nyckel: png() for _, d in diagram},
         {"bistand": "Kostnadsökningen beror på riksnormen."},
         diagram=diagram,
     )
@@ -157,7 +157,7 @@ def test_kommentar_med_typst_syntax_skrivs_som_text(db, rapport):
     diagram = rapportinnehall.rapportdiagram(underlag)
     med_syntax = rapportinnehall.bygg_rapport(
         underlag,
-        {d.rubrik: png() for d in diagram},
+        {d.nyckel: png() for _, d in diagram},
         {"bistand": TYPST_KOMMENTAR, "analys": 'Sista raden ] ) } " \\'},
         diagram=diagram,
     )
