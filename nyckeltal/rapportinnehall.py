@@ -214,23 +214,17 @@ def _kalla_for(underlag, *indikatorer: str) -> str:
 def diagram_kostnad_per_manad(underlag) -> Diagram | None:
     """The net cost of ekonomiskt bistånd per month, one line per year; None without months."""
     from nyckeltal import totaler
-    from nyckeltal.figurer import bistand
-    from nyckeltal.kalla import kalltext
+    from nyckeltal.vyer.ekonomiskt_bistand import kostnadsdiagram
 
     manader = underlag.totaler.filter(
         (pl.col("indikator_id") == totaler.KOSTNAD) & (pl.col("periodtyp") == "manad")
     )
     if manader.is_empty():
         return None
-    serie = manader.with_columns(dimension=pl.lit(""))
-    tabell = bistand.manadstabell(serie)
-    return Diagram(
-        bistand.kostnad_per_manad(serie, underlag.period),
-        tabell,
-        kalltext(manader),
-        "rapport_kostnad_per_manad",
-        enheter={"manad": "manad", **{k: "tkr" for k in tabell.columns if k != "manad"}},
-        rubriker={"manad": "Månad"},
+    return kostnadsdiagram(
+        manader.with_columns(dimension=pl.lit("")),
+        underlag.period,
+        nyckel="rapport_kostnad_per_manad",
         rubrik="Nettokostnad per månad, år för år",
         alt=_alt_kostnad_per_manad(manader, underlag.period),
     )
@@ -381,24 +375,18 @@ def analyspunkter(underlag) -> tuple[str, ...]:
     return tuple(ut)
 
 
-def utkast(
-    underlag,
-    diagram: Sequence[tuple[str, Diagram]] | None = None,
-    texter: Sequence | None = None,
-    kpier: Sequence | None = None,
-) -> Rapport:
+def utkast(underlag, diagram: Sequence[tuple[str, Diagram]] | None = None) -> Rapport:
     """The report of the period before the administration adds to it (fardig): key figures,
     the generated text per area with the saved staff comments, the charts, the analysis,
-    every figure of the text with its origin, and the sources. diagram (rapportdiagram),
-    texter (sammanfattning.sammanfatta) and kpier (rapportkpier): when the caller has them."""
+    every figure of the text with its origin, and the sources. diagram: rapportdiagram's,
+    when the caller has them."""
     from nyckeltal.format import formatera
     from nyckeltal.kalla import kalltext
     from nyckeltal.sammanfattning import FOTNOT, sammanfatta, sparade_kommentarer
 
     period = underlag.period
     diagram = rapportdiagram(underlag) if diagram is None else diagram
-    texter = sammanfatta(underlag) if texter is None else texter
-    kpier = rapportkpier(underlag) if kpier is None else kpier
+    texter = sammanfatta(underlag)
 
     def diagram_for(omrade: str) -> tuple[Diagram, ...]:
         return tuple(d for omradet, d in diagram if omradet == omrade)
@@ -449,7 +437,7 @@ def utkast(
         titel="Arbetslivsnämndens nyckeltal",
         undertitel=f"Uppföljning {period.etikett}, jämfört med {period.jamforelseetikett}",
         kpi_rubriker=KPI_RUBRIKER,
-        kpi_rader=kpi_rader(kpier),
+        kpi_rader=kpi_rader(rapportkpier(underlag)),
         avsnitt=tuple(avsnitt),
         underlag_rubriker=UNDERLAG_RUBRIKER,
         underlag_rader=tuple(underlag_rader),

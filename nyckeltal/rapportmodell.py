@@ -1,7 +1,8 @@
 """The report of a period as a model (Rapport: text, tables, charts with their alternative
-text and their pictures, sources), and its writers' entry points: nyckeltal.rapport_pdf writes it as a tagged PDF
-(PDF/UA-1, through Typst and the template nyckeltal/rapport.typ) and nyckeltal.rapport_word as
-Word; pdf() and docx() below call them. nyckeltal.rapportinnehall assembles a period's report.
+text and their pictures, sources), and its writers' entry points: nyckeltal.rapport_pdf writes
+it as a tagged PDF (PDF/UA-1, through Typst and the template nyckeltal/rapport.typ) and
+nyckeltal.rapport_word as Word; pdf() and docx() below call them. nyckeltal.rapportinnehall
+assembles a period's report.
 """
 
 from __future__ import annotations

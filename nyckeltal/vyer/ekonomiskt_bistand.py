@@ -163,18 +163,28 @@ def _manadsenheter(tabell: pl.DataFrame, enhet: str) -> dict[str, str]:
     return {"manad": "manad", **{k: enhet for k in tabell.columns if k != "manad"}}
 
 
-def _kostnad_per_manad(kostnad: pl.DataFrame, period: Period) -> KostnadPerManad:
-    if kostnad.is_empty():
-        return KostnadPerManad(None, f"Nettokostnad per månad: {UPPGIFT_SAKNAS}.", None)
+def kostnadsdiagram(
+    kostnad: pl.DataFrame, period: Period, *, nyckel: str, rubrik: str = "", alt: str = ""
+) -> Diagram:
+    """The net cost per month, a line per year, with its month-by-year table. The report and
+    the presentation show the same chart (rapportinnehall.diagram_kostnad_per_manad)."""
     tabell = bistand.manadstabell(kostnad)
-    diagram = Diagram(
+    return Diagram(
         bistand.kostnad_per_manad(kostnad, period),
         tabell,
         kalltext(kostnad),
-        "bistand_kostnad_per_manad",
+        nyckel,
         enheter=_manadsenheter(tabell, "tkr"),
         rubriker={"manad": "Månad"},
+        rubrik=rubrik,
+        alt=alt,
     )
+
+
+def _kostnad_per_manad(kostnad: pl.DataFrame, period: Period) -> KostnadPerManad:
+    if kostnad.is_empty():
+        return KostnadPerManad(None, f"Nettokostnad per månad: {UPPGIFT_SAKNAS}.", None)
+    diagram = kostnadsdiagram(kostnad, period, nyckel="bistand_kostnad_per_manad")
     return KostnadPerManad(diagram, None, _saknade(kostnad, "Nettokostnad för", period))
 
 
