@@ -22,18 +22,9 @@ def exempelrader(varden: pl.DataFrame) -> pl.DataFrame:
             manad.filter(pl.col("dimension") != "").head(1),
         ]
     )
-    return valda.select(
-        "indikator_id",
-        "ar",
-        "manad",
-        "periodtyp",
-        "dimension",
-        "varde",
-        pl.col("dokument").alias("kalla_dokument"),
-        pl.col("datum").alias("kalla_datum"),
-        pl.col("diarienummer").alias("kalla_diarienummer"),
-        pl.col("avsnitt").alias("kalla_avsnitt"),
-    )
+    # the source's columns as the file names them; the file's columns in their order
+    kallkolumner = {k: f"kalla_{k}" for k in ("dokument", "datum", "diarienummer", "avsnitt")}
+    return valda.rename(kallkolumner).select(KOLUMNER)
 
 
 def svensk_text(varde: object) -> str:
