@@ -26,18 +26,12 @@ UNDERLAG_RUBRIKER = ("Uppgift", "Värde", "Härledning", "Källa eller beräknin
 ANALYS = "analys"
 
 
-def rapportkpier(underlag) -> list:
-    """The report's key figures (nyckeltal.kpi.Kpi) for the period of a Underlag."""
-    from nyckeltal.kpi import bygg_kpier
+def rapportkpier(underlag) -> tuple:
+    """The report's key figures (nyckeltal.kpi.Kpi) for the period of a Underlag: every
+    area's, area by area."""
+    from nyckeltal.sammanfattning import kpier
 
-    finns = set(underlag.indikatorer["indikator_id"].to_list())
-    return bygg_kpier(
-        [i for i in omradenas_kort() if i in finns],
-        underlag.indikatorer,
-        underlag.varden,
-        underlag.jamforelse,
-        underlag.period,
-    )
+    return kpier(underlag, omradenas_kort())
 
 
 def kpi_rader(kpier: list) -> tuple[tuple[str, ...], ...]:

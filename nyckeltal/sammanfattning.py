@@ -11,7 +11,7 @@ missing is said to be missing; a sentence is never padded with a guess. No langu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +21,7 @@ from nyckeltal import framskrivning, totaler, volymanalys
 from nyckeltal.format import UPPGIFT_SAKNAS, formatera, manadsintervall, manadsnamn, tal
 from nyckeltal.kalla import Kalla
 from nyckeltal.katalog import OMRADESNAMN, egna_indikatorer
+from nyckeltal.kpi import Kpi, bygg_kpier
 from nyckeltal.perioder import Period
 from nyckeltal.status import malstatus
 from nyckeltal.totaler import ANGIVET, BERAKNAT, Totaler, Uppgift
@@ -67,6 +68,21 @@ class Underlag:
     # staff comments on the period's months (kommentarer_alla, written on the page
     # Administration): indikator_id, namn, ar, manad, text, vem, nar
     kommentarer: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+
+def kpier(underlag: Underlag, indikatorer: Sequence[str]) -> tuple[Kpi, ...]:
+    """KPI cards of the underlag's period for the indicators (those the database has), in the
+    given order: the report's table and the presentation's card slides."""
+    finns = set(underlag.indikatorer["indikator_id"].to_list())
+    return tuple(
+        bygg_kpier(
+            [i for i in indikatorer if i in finns],
+            underlag.indikatorer,
+            underlag.varden,
+            underlag.jamforelse,
+            underlag.period,
+        )
+    )
 
 
 def hamta_underlag(fraga: Callable[..., pl.DataFrame], period: Period) -> Underlag:

@@ -16,12 +16,13 @@ from nyckeltal import framskrivning, katalog, maltakt, rapportinnehall, totaler
 from nyckeltal.figurer import analys as figurer
 from nyckeltal.figurer import kopia
 from nyckeltal.format import tal
-from nyckeltal.kpi import Kpi, bygg_kpier
+from nyckeltal.kpi import Kpi
 from nyckeltal.maltakt import Maltakt
 from nyckeltal.perioder import Period
 from nyckeltal.sammanfattning import (
     Underlag,
     hamta_underlag,
+    kpier,
     sammanfatta,
     som_markdown,
     sparade_kommentarer,
@@ -63,7 +64,7 @@ def bygg(fraga: Fraga, period: Period) -> tuple[Bild, ...]:
     tot = totaler.Totaler(underlag.totaler)
     takter = {t.indikator_id: t for t in maltakt.maltakter(tot, underlag.indikatorer, period)}
     bilder = (
-        *kortbilder(OVERSIKT, _kpier(underlag, katalog.kort(katalog.OVERSIKT))),
+        *kortbilder(OVERSIKT, kpier(underlag, katalog.kort(katalog.OVERSIKT))),
         *textbilder(
             "Målen", [f"{t.status_text}: {t.namn}, {t.mal_text}." for t in takter.values()]
         ),
@@ -74,19 +75,6 @@ def bygg(fraga: Fraga, period: Period) -> tuple[Bild, ...]:
     return bilder
 
 
-def _kpier(underlag: Underlag, indikatorer: tuple[str, ...]) -> tuple[Kpi, ...]:
-    finns = set(underlag.indikatorer["indikator_id"].to_list())
-    return tuple(
-        bygg_kpier(
-            [i for i in indikatorer if i in finns],
-            underlag.indikatorer,
-            underlag.varden,
-            underlag.jamforelse,
-            underlag.period,
-        )
-    )
-
-
 def _omradesbilder(underlag: Underlag, takter: dict[str, Maltakt]) -> tuple[Bild, ...]:
     """Per area: its key figures, its text, then its charts (the cost per month for
     ekonomiskt bistånd, the pace towards each of its targets)."""
@@ -95,7 +83,7 @@ def _omradesbilder(underlag: Underlag, takter: dict[str, Maltakt]) -> tuple[Bild
     for omrade, rubrik in katalog.OMRADESNAMN.items():
         indikatorer = katalog.kort(omrade)
         text = texter[omrade]
-        ut += kortbilder(rubrik, _kpier(underlag, indikatorer))
+        ut += kortbilder(rubrik, kpier(underlag, indikatorer))
         ut += textbilder(
             f"{rubrik} – läget",
             [m.text for m in text.meningar],
